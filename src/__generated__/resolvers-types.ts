@@ -1,0 +1,991 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CaseRecord, ParticipantRecord, ContactRecord, InvitationRecord, MessageRecord, TimelineRecord, UserRecord } from '../upstream/records.js';
+import type { GatewayContext } from '../server/context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * An ISO-8601 date and time in UTC, for example `2021-03-30T16:05:46.000Z`.
+   * Upstream timestamps without a zone are read as UTC.
+   */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value. Used where the Acquire API documents no shape (feedbacks, meta, custom fields). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/**
+ * A conversation with a contact over one channel: Acquire's unit of support work.
+ * A thread groups a case with the cases reopened from it.
+ */
+export type Case = {
+  __typename?: 'Case';
+  /** The channel of the conversation. */
+  channel?: Maybe<Channel>;
+  /** How the case was closed; the only value the upstream documents is `handled`. */
+  closingState?: Maybe<Scalars['String']['output']>;
+  /** The contact the conversation is with. */
+  contact?: Maybe<Contact>;
+  /** The id of the contact the conversation is with. */
+  contactId?: Maybe<Scalars['ID']['output']>;
+  /** When an agent took the case. */
+  dateActive?: Maybe<Scalars['DateTime']['output']>;
+  /** When the case was closed. */
+  dateClosed?: Maybe<Scalars['DateTime']['output']>;
+  /** When the case was created. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the case became pending. */
+  datePending?: Maybe<Scalars['DateTime']['output']>;
+  /** When the case entered the queue. */
+  dateQueue?: Maybe<Scalars['DateTime']['output']>;
+  /** When the case last changed. */
+  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** A short description; often the first message. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Feedback the contact gave on this case, as the upstream returns it (its shape is not documented). */
+  feedbacks: Array<Scalars['JSON']['output']>;
+  /** The custom fields of the case. */
+  fields?: Maybe<Scalars['JSON']['output']>;
+  /** The case id. */
+  id: Scalars['ID']['output'];
+  /** The newest message of the case. */
+  lastMessage?: Maybe<Message>;
+  /** The messages of the case, oldest first. */
+  messages: Array<Message>;
+  /** The case this one was reopened from, if any. */
+  parent?: Maybe<Case>;
+  /** Where the case stands. */
+  status?: Maybe<CaseStatus>;
+  /** The thread the case belongs to: its own id, or the id of the case it was reopened from. */
+  threadId?: Maybe<Scalars['ID']['output']>;
+  /** The timeline entries of the case. */
+  timeline: Array<TimelineEntry>;
+  /** The title shown in the inbox. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The third-party app user that initiated the case, if any. */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** The agents and the contact taking part in the case. */
+  users: Array<CaseParticipant>;
+  /** Seconds the contact waited for an agent (a string, as the upstream documents it). */
+  waitTime?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of cases. */
+export type CaseConnection = {
+  __typename?: 'CaseConnection';
+  /** The cases of this page, each with its cursor. */
+  edges: Array<CaseEdge>;
+  /** The cases of this page, without cursors. */
+  nodes: Array<Case>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many cases match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A case and its position in a case list. */
+export type CaseEdge = {
+  __typename?: 'CaseEdge';
+  /** An opaque cursor for this position; pass it as `after` to read the cases that follow. */
+  cursor: Scalars['String']['output'];
+  /** The case. */
+  node: Case;
+};
+
+/** Conditions on the case list. Conditions combine with AND. */
+export type CaseFilter = {
+  /** Only cases on this channel. `UNKNOWN` cannot be filtered on. */
+  channel?: InputMaybe<Channel>;
+  /** Only cases closed by this agent. */
+  closedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cases of this contact. */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cases reopened from this case. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cases in this status. `UNKNOWN` cannot be filtered on. */
+  status?: InputMaybe<CaseStatus>;
+};
+
+/** An agent or the contact taking part in a case. */
+export type CaseParticipant = {
+  __typename?: 'CaseParticipant';
+  /** Whether the participant has left the case. */
+  closed?: Maybe<Scalars['Boolean']['output']>;
+  /** The contact, when `type` is CONTACT. */
+  contact?: Maybe<Contact>;
+  /** When the case was last assigned to the participant. */
+  dateLastAssigned?: Maybe<Scalars['DateTime']['output']>;
+  /** The id of the participation (not of the agent or contact). */
+  id: Scalars['ID']['output'];
+  /** The role in the case; the upstream documents only `owner`. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** Where the participation stands: `active`, `assigned`, `joined`, `rejected`, `ignored` and others. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Whether this is an agent or the contact. */
+  type: ParticipantType;
+  /** The agent, when `type` is USER. */
+  user?: Maybe<User>;
+};
+
+/** The state of a case. */
+export type CaseStatus =
+  /** An agent is handling the conversation. */
+  | 'ACTIVE'
+  /** The conversation has ended. */
+  | 'CLOSED'
+  /** Waiting in the queue for an agent. */
+  | 'PENDING'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/** The channel a case or message travels on. */
+export type Channel =
+  /** An audio call. */
+  | 'AUDIO_CALL'
+  /** Live chat in the website widget or an SDK. */
+  | 'CHAT'
+  /** Email (upstream `mail`). */
+  | 'EMAIL'
+  /** A submitted private form. */
+  | 'PRIVATE_FORM'
+  /** Text messages over a connected phone number. */
+  | 'SMS'
+  /** A channel this version of the gateway does not know yet. */
+  | 'UNKNOWN'
+  /** A video call. */
+  | 'VIDEO_CALL'
+  /** A custom timeline view (card). */
+  | 'VIEW'
+  /** Phone calls and the text messages of the VoIP integration. */
+  | 'VOIP';
+
+/** Which case to close, and how. */
+export type CloseCaseInput = {
+  /** Ask the contact for feedback on closing (undocumented upstream; passed through). */
+  askFeedback?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The case to close. */
+  caseId: Scalars['ID']['input'];
+  /** How it was closed, for example `handled`. */
+  closingState?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `closeCase`. */
+export type CloseCasePayload = {
+  __typename?: 'CloseCasePayload';
+  /** The case as it stands after closing. */
+  case: Case;
+};
+
+/** A customer or visitor that talks to the support team. */
+export type Contact = {
+  __typename?: 'Contact';
+  /** Whether the contact is archived (upstream `archive`). */
+  archived?: Maybe<Scalars['Boolean']['output']>;
+  /** The contact's cases. */
+  cases: Array<Case>;
+  /** What the upstream knows of the client (user agent, engine, network). */
+  clientDetails?: Maybe<Scalars['JSON']['output']>;
+  /** The kind of device, such as Desktop or Mobile. */
+  clientDeviceType?: Maybe<Scalars['String']['output']>;
+  /** The contact's browser or app. */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** The contact's operating system. */
+  clientOsName?: Maybe<Scalars['String']['output']>;
+  /** The version of the operating system. */
+  clientOsVersion?: Maybe<Scalars['String']['output']>;
+  /** How the contact reached Acquire: `web`, `client`, `sdk` or `api`. */
+  clientType?: Maybe<Scalars['String']['output']>;
+  /** The version of the browser or app. */
+  clientVersion?: Maybe<Scalars['String']['output']>;
+  /** The id of the contact's company. */
+  companyId?: Maybe<Scalars['ID']['output']>;
+  /** When the contact was created. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the contact last changed. */
+  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The contact's email address, from its fields. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** All fields of the contact (name, email, phone, city, state, country, custom attributes), as one object. */
+  fields?: Maybe<Scalars['JSON']['output']>;
+  /** The contact id. */
+  id: Scalars['ID']['output'];
+  /** The contact's name, from its fields. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The contact's phone number, from its fields. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** What to create. */
+export type CreateCaseInput = {
+  /** The channel of the case. */
+  channel?: InputMaybe<Channel>;
+  /** The contact to start the conversation with. */
+  contactId: Scalars['ID']['input'];
+  /** A first message; it also becomes the case description. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The title of the case. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createCase`. */
+export type CreateCasePayload = {
+  __typename?: 'CreateCasePayload';
+  /** The new case. */
+  case: Case;
+};
+
+/** Which message to delete. */
+export type DeleteMessageInput = {
+  /** The message to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of `deleteMessage`. */
+export type DeleteMessagePayload = {
+  __typename?: 'DeleteMessagePayload';
+  /** The id of the message that was deleted. */
+  deletedMessageId: Scalars['ID']['output'];
+};
+
+/** Email details of a message. */
+export type EmailMessageInput = {
+  /** Blind carbon-copy addresses. */
+  bcc?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Carbon-copy addresses. */
+  cc?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Your Acquire-connected email address. */
+  from: Scalars['String']['input'];
+  /** The subject line. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** The recipients' addresses. */
+  to: Array<Scalars['String']['input']>;
+};
+
+/** The outcome of inviting one agent. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** Whether the agent was online. */
+  online: Scalars['Boolean']['output'];
+  /** Whether the in-app notification was delivered. */
+  sent: Scalars['Boolean']['output'];
+  /** The invited agent. */
+  userId: Scalars['ID']['output'];
+};
+
+/** Which case, and whom to invite. Give at least one agent or department. */
+export type InviteToCaseInput = {
+  /** Agents (user ids) to invite. */
+  agentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The case to invite to. */
+  caseId: Scalars['ID']['input'];
+  /** Departments to invite; every agent of each is notified. */
+  departmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The result of `inviteToCase`. */
+export type InviteToCasePayload = {
+  __typename?: 'InviteToCasePayload';
+  /** One entry per invited agent. */
+  invitations: Array<Invitation>;
+};
+
+/** A line in a case's conversation. */
+export type Message = {
+  __typename?: 'Message';
+  /** The case the message belongs to. */
+  case?: Maybe<Case>;
+  /** The id of the case the message belongs to. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** The channel the message was sent on. */
+  channel?: Maybe<Channel>;
+  /** When it was sent. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was last edited. */
+  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The message id. */
+  id: Scalars['ID']['output'];
+  /** Extra data the upstream keeps with the message. */
+  meta?: Maybe<Scalars['JSON']['output']>;
+  /** Whether the other side has seen it. */
+  seen?: Maybe<Scalars['Boolean']['output']>;
+  /** The agent or contact that sent it; null when the sender cannot be resolved (for example the API key's own pseudo-agent). */
+  sender?: Maybe<Sender>;
+  /** The id of the agent or contact that sent it. */
+  senderId?: Maybe<Scalars['ID']['output']>;
+  /** Whether an agent or the contact sent it. */
+  senderType?: Maybe<SenderType>;
+  /** The text of the message (Markdown and image embeds may appear). */
+  text?: Maybe<Scalars['String']['output']>;
+  /** What kind of line it is. */
+  type?: Maybe<MessageType>;
+};
+
+/** What kind of line a message is in the conversation. */
+export type MessageType =
+  /** A system line, such as "The visitor started chat." */
+  | 'EVENT'
+  /** A message between the contact and agents. */
+  | 'MESSAGE'
+  /** An internal note, visible to agents only. */
+  | 'NOTE'
+  /** A text message. */
+  | 'SMS'
+  /** A type this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Close a case, and return it as it stands after closing. */
+  closeCase: CloseCasePayload;
+  /** Start a new case (conversation) with a contact. */
+  createCase: CreateCasePayload;
+  /** Delete a message. This cannot be undone. */
+  deleteMessage: DeleteMessagePayload;
+  /** Invite agents and/or departments to a case. They are notified in the app and by email. */
+  inviteToCase: InviteToCasePayload;
+  /** Reopen a closed conversation thread. The upstream creates a new case in that thread. */
+  reopenCase: ReopenCasePayload;
+  /**
+   * Send a message to a case: a chat message, an email reply or an SMS.
+   * Only active cases accept messages. The message appears under the API key's name.
+   */
+  sendMessage: SendMessagePayload;
+  /** Change the text of a message. */
+  updateMessage: UpdateMessagePayload;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationCloseCaseArgs = {
+  input: CloseCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationCreateCaseArgs = {
+  input: CreateCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationDeleteMessageArgs = {
+  input: DeleteMessageInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationInviteToCaseArgs = {
+  input: InviteToCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationReopenCaseArgs = {
+  input: ReopenCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationUpdateMessageArgs = {
+  input: UpdateMessageInput;
+};
+
+/** Where a page of a connection sits in the whole list, as in the Relay connection specification. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of this page, or null when the page is empty. Pass it as `after` to read the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether a case participant is an agent or the contact. */
+export type ParticipantType =
+  /** The contact. */
+  | 'CONTACT'
+  /** An agent. */
+  | 'USER';
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type Query = {
+  __typename?: 'Query';
+  /** One case by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
+  case?: Maybe<Case>;
+  /** Cases of the account, a page at a time, in the upstream's default order. */
+  cases: CaseConnection;
+  /** One contact by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
+  contact?: Maybe<Contact>;
+  /** One message by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
+  message?: Maybe<Message>;
+  /**
+   * The cases of one conversation thread of a contact, each with its `lastMessage`
+   * (the upstream's "Retrieve a list of messages" endpoint).
+   */
+  thread: Array<Case>;
+  /** One agent by id. Null, with a `NOT_FOUND` error, when it does not exist. */
+  user?: Maybe<User>;
+  /** Every agent of the account. */
+  users: Array<User>;
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryThreadArgs = {
+  contactId: Scalars['ID']['input'];
+  threadId: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Which thread to reopen. */
+export type ReopenCaseInput = {
+  /** The contact of the thread. */
+  contactId: Scalars['ID']['input'];
+  /** A first message for the reopened case. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The thread to reopen: the `threadId` of one of its cases. */
+  threadId: Scalars['ID']['input'];
+};
+
+/** The result of `reopenCase`. */
+export type ReopenCasePayload = {
+  __typename?: 'ReopenCasePayload';
+  /** The new case that continues the thread. */
+  case: Case;
+};
+
+/** What to send, and where. */
+export type SendMessageInput = {
+  /** The case to send to. It must be active. */
+  caseId: Scalars['ID']['input'];
+  /** CHAT, EMAIL or SMS; any other channel is a `BAD_USER_INPUT` error. */
+  channel?: InputMaybe<Channel>;
+  /** Email details; required when `channel` is EMAIL. */
+  email?: InputMaybe<EmailMessageInput>;
+  /** Send as an agent (USER) or as the case's contact (CONTACT, chat only). */
+  senderType?: InputMaybe<SenderType>;
+  /** SMS details; required when `channel` is SMS. */
+  sms?: InputMaybe<SmsMessageInput>;
+  /** The text of the message (for email, its body). */
+  text: Scalars['String']['input'];
+};
+
+/** The result of `sendMessage`. */
+export type SendMessagePayload = {
+  __typename?: 'SendMessagePayload';
+  /** The message as sent. */
+  message: Message;
+};
+
+/** The agent or contact that sent a message. */
+export type Sender = Contact | User;
+
+/** Who sent a message. */
+export type SenderType =
+  /** The contact. */
+  | 'CONTACT'
+  /** An agent (or the API key's own pseudo-agent). */
+  | 'USER';
+
+/** SMS details of a message. */
+export type SmsMessageInput = {
+  /** Your Acquire-connected phone number, with country code (E.164, e.g. +12513188609). */
+  from: Scalars['String']['input'];
+  /** The contact's phone number, with country code (E.164). */
+  to: Scalars['String']['input'];
+};
+
+/** An entry in a contact's timeline: a case, a note or a custom view. */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** The case of the entry, when it is about a case. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** The contact whose timeline this is. */
+  contactId?: Maybe<Scalars['ID']['output']>;
+  /** When the entry was created. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the entry last changed. */
+  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The timeline entry id. */
+  id: Scalars['ID']['output'];
+  /** Extra data the upstream keeps with the entry. */
+  meta?: Maybe<Scalars['JSON']['output']>;
+  /** What the entry is about: `case`, `note` or `view`. */
+  objectType?: Maybe<Scalars['String']['output']>;
+  /** The thread of the entry. */
+  threadId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which message, and its new text. */
+export type UpdateMessageInput = {
+  /** The message to change. */
+  id: Scalars['ID']['input'];
+  /** Its new text. */
+  text: Scalars['String']['input'];
+};
+
+/** The result of `updateMessage`. */
+export type UpdateMessagePayload = {
+  __typename?: 'UpdateMessagePayload';
+  /** The message after the change. */
+  message: Message;
+};
+
+/** An agent (a user of the Acquire account). */
+export type User = {
+  __typename?: 'User';
+  /** The email address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The first name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The user id. */
+  id: Scalars['ID']['output'];
+  /** The last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** The display name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The address of the profile photo. */
+  photo?: Maybe<Scalars['String']['output']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  Sender:
+    | ( ContactRecord )
+    | ( UserRecord )
+  ;
+};
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Case: ResolverTypeWrapper<CaseRecord>;
+  CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CaseEdge']>, nodes: Array<ResolversTypes['Case']> }>;
+  CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
+  CaseFilter: CaseFilter;
+  CaseParticipant: ResolverTypeWrapper<ParticipantRecord>;
+  CaseStatus: CaseStatus;
+  Channel: Channel;
+  CloseCaseInput: CloseCaseInput;
+  CloseCasePayload: ResolverTypeWrapper<Omit<CloseCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  Contact: ResolverTypeWrapper<ContactRecord>;
+  CreateCaseInput: CreateCaseInput;
+  CreateCasePayload: ResolverTypeWrapper<Omit<CreateCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteMessageInput: DeleteMessageInput;
+  DeleteMessagePayload: ResolverTypeWrapper<DeleteMessagePayload>;
+  EmailMessageInput: EmailMessageInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<InvitationRecord>;
+  InviteToCaseInput: InviteToCaseInput;
+  InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: Array<ResolversTypes['Invitation']> }>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Message: ResolverTypeWrapper<MessageRecord>;
+  MessageType: MessageType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantType: ParticipantType;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReopenCaseInput: ReopenCaseInput;
+  ReopenCasePayload: ResolverTypeWrapper<Omit<ReopenCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  Sender: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Sender']>;
+  SenderType: SenderType;
+  SmsMessageInput: SmsMessageInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
+  UpdateMessageInput: UpdateMessageInput;
+  UpdateMessagePayload: ResolverTypeWrapper<Omit<UpdateMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
+  User: ResolverTypeWrapper<UserRecord>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  Case: CaseRecord;
+  CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CaseEdge']>, nodes: Array<ResolversParentTypes['Case']> };
+  CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
+  CaseFilter: CaseFilter;
+  CaseParticipant: ParticipantRecord;
+  CloseCaseInput: CloseCaseInput;
+  CloseCasePayload: Omit<CloseCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  Contact: ContactRecord;
+  CreateCaseInput: CreateCaseInput;
+  CreateCasePayload: Omit<CreateCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  DateTime: Scalars['DateTime']['output'];
+  DeleteMessageInput: DeleteMessageInput;
+  DeleteMessagePayload: DeleteMessagePayload;
+  EmailMessageInput: EmailMessageInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Invitation: InvitationRecord;
+  InviteToCaseInput: InviteToCaseInput;
+  InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: Array<ResolversParentTypes['Invitation']> };
+  JSON: Scalars['JSON']['output'];
+  Message: MessageRecord;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  ReopenCaseInput: ReopenCaseInput;
+  ReopenCasePayload: Omit<ReopenCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  Sender: ResolversUnionTypes<ResolversParentTypes>['Sender'];
+  SmsMessageInput: SmsMessageInput;
+  String: Scalars['String']['output'];
+  TimelineEntry: TimelineRecord;
+  UpdateMessageInput: UpdateMessageInput;
+  UpdateMessagePayload: Omit<UpdateMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
+  User: UserRecord;
+};
+
+export type CaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  closingState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateActive?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateClosed?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  datePending?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateQueue?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feedbacks?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
+  threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['CaseParticipant']>, ParentType, ContextType>;
+  waitTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CaseConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CaseEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CaseEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseEdge'] = ResolversParentTypes['CaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type CaseParticipantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseParticipant'] = ResolversParentTypes['CaseParticipant']> = {
+  closed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  dateLastAssigned?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ParticipantType'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type CloseCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CloseCasePayload'] = ResolversParentTypes['CloseCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
+  archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  clientDetails?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  clientDeviceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientOsName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientOsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreateCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateCasePayload'] = ResolversParentTypes['CreateCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeleteMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteMessagePayload'] = ResolversParentTypes['DeleteMessagePayload']> = {
+  deletedMessageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type InvitationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type InviteToCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InviteToCasePayload'] = ResolversParentTypes['InviteToCasePayload']> = {
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  seen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sender?: Resolver<Maybe<ResolversTypes['Sender']>, ParentType, ContextType>;
+  senderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  senderType?: Resolver<Maybe<ResolversTypes['SenderType']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['MessageType']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  closeCase?: Resolver<ResolversTypes['CloseCasePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'input'>>;
+  createCase?: Resolver<ResolversTypes['CreateCasePayload'], ParentType, ContextType, RequireFields<MutationCreateCaseArgs, 'input'>>;
+  deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
+  inviteToCase?: Resolver<ResolversTypes['InviteToCasePayload'], ParentType, ContextType, RequireFields<MutationInviteToCaseArgs, 'input'>>;
+  reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
+  sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  updateMessage?: Resolver<ResolversTypes['UpdateMessagePayload'], ParentType, ContextType, RequireFields<MutationUpdateMessageArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
+  cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
+  thread?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type ReopenCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReopenCasePayload'] = ResolversParentTypes['ReopenCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type SendMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type SenderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = {
+  __resolveType: TypeResolveFn<'Contact' | 'User', ParentType, ContextType>;
+};
+
+export type TimelineEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  objectType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type UpdateMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateMessagePayload'] = ResolversParentTypes['UpdateMessagePayload']> = {
+  message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  photo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  Case?: CaseResolvers<ContextType>;
+  CaseConnection?: CaseConnectionResolvers<ContextType>;
+  CaseEdge?: CaseEdgeResolvers<ContextType>;
+  CaseParticipant?: CaseParticipantResolvers<ContextType>;
+  CloseCasePayload?: CloseCasePayloadResolvers<ContextType>;
+  Contact?: ContactResolvers<ContextType>;
+  CreateCasePayload?: CreateCasePayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
+  InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Message?: MessageResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;
+  SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  Sender?: SenderResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

@@ -1,0 +1,71 @@
+/** Environment variables -> one validated configuration. Bad values stop the start-up with a clear message. */
+
+export interface UpstreamConfig {
+  /** The API base URL, e.g. https://myaccount.acquire.io/api/v1 */
+  baseUrl: string;
+  /** The server-side key, used when a request brings no Authorization header. */
+  apiKey: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  /** Null when no upstream is configured: the gateway then runs on the built-in emulator. */
+  upstream: UpstreamConfig | null;
+  /** Bounds one upstream call, retries included. */
+  timeoutMs: number;
+  /** Upstream calls one GraphQL request may have in flight at once. */
+  maxConcurrentUpstreamCalls: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function upstreamFrom(env: Env): UpstreamConfig | null {
+  const baseUrl = env.ACQUIRE_BASE_URL?.trim();
+  const accountId = env.ACQUIRE_ACCOUNT_ID?.trim();
+  const apiKey = env.ACQUIRE_API_KEY?.trim() || undefined;
+  if (baseUrl) {
+    let url: URL;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      throw new ConfigError(`ACQUIRE_BASE_URL is not a URL: "${baseUrl}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ConfigError('ACQUIRE_BASE_URL must be an http(s) URL');
+    }
+    if (url.username || url.password) throw new ConfigError('ACQUIRE_BASE_URL must not carry credentials; use ACQUIRE_API_KEY');
+    return { baseUrl: url.href.replace(/\/+$/, ''), apiKey };
+  }
+  if (accountId) {
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(accountId)) {
+      throw new ConfigError(`ACQUIRE_ACCOUNT_ID must be the subdomain of your Acquire account, got "${accountId}"`);
+    }
+    return { baseUrl: `https://${accountId}.acquire.io/api/v1`, apiKey };
+  }
+  return null;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    upstream: upstreamFrom(env),
+    timeoutMs: integer(env, 'ACQUIRE_TIMEOUT_MS', 10_000, 1, 600_000),
+    maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 10, 1, 1000),
+    production: env.NODE_ENV === 'production',
+  };
+}

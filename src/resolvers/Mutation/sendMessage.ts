@@ -1,0 +1,113 @@
+import type {
+  MutationResolvers,
+  MutationSendMessageArgs,
+  SenderType,
+} from '../../__generated__/resolvers-types.js';
+import { badUserInput } from '../../server/errors.js';
+import type { GatewayContext } from '../../server/context.js';
+import { sendChatMessage, sendMailMessage, sendSms } from '../../upstream/messages.js';
+import type { CaseRecord, MessageRecord } from '../../upstream/records.js';
+import { boundedText, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../limits.js';
+
+const MAX_RECIPIENTS = 50;
+
+type Input = MutationSendMessageArgs['input'];
+
+/** A send that has passed validation: it only needs the case it goes to. */
+type Send = (record: CaseRecord, context: GatewayContext) => Promise<MessageRecord>;
+
+function recipients(values: readonly string[] | null | undefined, argumentName: string): string[] {
+  const list = values ?? [];
+  if (list.length > MAX_RECIPIENTS) throw badUserInput(`${argumentName} has more than ${MAX_RECIPIENTS} addresses`, argumentName);
+  return list.map((value, index) => parseEmail(value, `${argumentName}[${index}]`));
+}
+
+function contactOf(record: CaseRecord): string {
+  if (record.contactId === null) throw badUserInput(`Case ${record.id} has no contact to write to`, 'input.caseId');
+  return record.contactId;
+}
+
+function agentOnly(senderType: SenderType, channel: string): void {
+  if (senderType !== 'USER') {
+    throw badUserInput(`Only agents send ${channel} through the API: senderType must be USER`, 'input.senderType');
+  }
+}
+
+function refuseOtherDetails(input: Input, allowed: 'email' | 'sms' | null): void {
+  for (const key of ['email', 'sms'] as const) {
+    if (key !== allowed && input[key] !== null && input[key] !== undefined) {
+      throw badUserInput(`input.${key} does not go with channel ${input.channel ?? 'CHAT'}`, `input.${key}`);
+    }
+  }
+}
+
+/** Checks everything about the input first, so a bad request costs no upstream call. */
+function planSend(input: Input, caseId: string): Send {
+  const text = requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
+  const senderType = input.senderType ?? 'USER';
+  const channel = input.channel ?? 'CHAT';
+  switch (channel) {
+    case 'CHAT':
+      refuseOtherDetails(input, null);
+      return (record, { upstream }) =>
+        sendChatMessage(upstream, {
+          caseId,
+          contactId: record.contactId,
+          text,
+          senderType: senderType === 'CONTACT' ? 'contact' : 'user',
+        });
+    case 'EMAIL': {
+      refuseOtherDetails(input, 'email');
+      agentOnly(senderType, 'email');
+      const email = input.email;
+      if (!email) throw badUserInput('input.email is required when channel is EMAIL', 'input.email');
+      const to = recipients(email.to, 'input.email.to');
+      if (to.length === 0) throw badUserInput('input.email.to needs at least one address', 'input.email.to');
+      const mail = {
+        caseId,
+        text,
+        from: parseEmail(email.from, 'input.email.from'),
+        to,
+        cc: recipients(email.cc, 'input.email.cc'),
+        bcc: recipients(email.bcc, 'input.email.bcc'),
+        ...(email.subject === null || email.subject === undefined
+          ? {}
+          : { subject: boundedText(email.subject, 'input.email.subject', MAX_TITLE_LENGTH) }),
+      };
+      return (record, { upstream }) => sendMailMessage(upstream, { ...mail, contactId: contactOf(record) });
+    }
+    case 'SMS': {
+      refuseOtherDetails(input, 'sms');
+      agentOnly(senderType, 'SMS');
+      const sms = input.sms;
+      if (!sms) throw badUserInput('input.sms is required when channel is SMS', 'input.sms');
+      const from = parsePhone(sms.from, 'input.sms.from');
+      const to = parsePhone(sms.to, 'input.sms.to');
+      return (record, { upstream }) => {
+        const timelineId =
+          record.timelineId ??
+          record.timeline?.find((entry) => entry.caseId === record.id)?.id ??
+          record.timeline?.[0]?.id;
+        if (timelineId === undefined || timelineId === null) {
+          throw badUserInput(`Case ${record.id} has no timeline entry, which an SMS needs`, 'input.caseId');
+        }
+        return sendSms(upstream, { caseId, contactId: contactOf(record), timelineId, text, from, to });
+      };
+    }
+    default:
+      throw badUserInput(`input.channel must be CHAT, EMAIL or SMS, got ${channel}`, 'input.channel');
+  }
+}
+
+export const sendMessageMutation: NonNullable<MutationResolvers['sendMessage']> = async (_parent, { input }, context) => {
+  const caseId = parseId(input.caseId, 'input.caseId');
+  const send = planSend(input, caseId);
+  // Every channel needs the case's contact; SMS also its timeline entry.
+  const record = await context.loaders.cases.load(caseId, input.channel === 'SMS' ? ['timeline'] : []);
+  const sent = await send(record, context);
+  const message: MessageRecord = { ...sent, caseId: sent.caseId ?? caseId, channel: sent.channel ?? record.channel };
+  context.loaders.cases.clear(caseId);
+  context.loaders.messages.clear(message.id).prime(message.id, message);
+  return { message };
+};

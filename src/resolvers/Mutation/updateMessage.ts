@@ -1,0 +1,13 @@
+import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
+import { updateMessage } from '../../upstream/messages.js';
+import { parseId, requireText } from '../inputs.js';
+import { MAX_MESSAGE_LENGTH } from '../limits.js';
+
+export const updateMessageMutation: NonNullable<MutationResolvers['updateMessage']> = async (_parent, { input }, { upstream, loaders }) => {
+  const id = parseId(input.id, 'input.id');
+  const text = requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
+  const message = await updateMessage(upstream, id, text);
+  loaders.messages.clear(id).prime(id, message);
+  if (message.caseId !== null) loaders.cases.clear(message.caseId);
+  return { message };
+};

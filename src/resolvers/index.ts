@@ -1,0 +1,48 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Case } from './Case.js';
+import { CaseParticipant } from './CaseParticipant.js';
+import { Contact } from './Contact.js';
+import { Message } from './Message.js';
+import { closeCaseMutation } from './Mutation/closeCase.js';
+import { createCaseMutation } from './Mutation/createCase.js';
+import { deleteMessageMutation } from './Mutation/deleteMessage.js';
+import { inviteToCaseMutation } from './Mutation/inviteToCase.js';
+import { reopenCaseMutation } from './Mutation/reopenCase.js';
+import { sendMessageMutation } from './Mutation/sendMessage.js';
+import { updateMessageMutation } from './Mutation/updateMessage.js';
+import { caseQuery } from './Query/case.js';
+import { casesQuery } from './Query/cases.js';
+import { contactQuery } from './Query/contact.js';
+import { messageQuery } from './Query/message.js';
+import { threadQuery } from './Query/thread.js';
+import { userQuery } from './Query/user.js';
+import { usersQuery } from './Query/users.js';
+import { scalars } from './scalars.js';
+import { Sender } from './Sender.js';
+
+export const resolvers: Resolvers = {
+  ...scalars,
+  Query: {
+    case: caseQuery,
+    cases: casesQuery,
+    thread: threadQuery,
+    message: messageQuery,
+    contact: contactQuery,
+    user: userQuery,
+    users: usersQuery,
+  },
+  Mutation: {
+    createCase: createCaseMutation,
+    closeCase: closeCaseMutation,
+    reopenCase: reopenCaseMutation,
+    inviteToCase: inviteToCaseMutation,
+    sendMessage: sendMessageMutation,
+    updateMessage: updateMessageMutation,
+    deleteMessage: deleteMessageMutation,
+  },
+  Case,
+  CaseParticipant,
+  Contact,
+  Message,
+  Sender,
+};

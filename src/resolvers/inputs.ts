@@ -1,0 +1,70 @@
+/** Argument checks that run before any upstream call; each failure names its argument. */
+import type { CaseStatus, Channel } from '../__generated__/resolvers-types.js';
+import { badUserInput } from '../server/errors.js';
+
+const POSITIVE_INTEGER = /^[1-9]\d{0,15}$/;
+
+/** Upstream ids are positive integers; anything else cannot exist, so it never reaches the upstream. */
+export function parseId(value: string, argumentName: string): string {
+  const id = value.trim();
+  if (!POSITIVE_INTEGER.test(id) || !Number.isSafeInteger(Number(id))) {
+    throw badUserInput(`${argumentName} must be a positive integer id, got "${clip(value)}"`, argumentName);
+  }
+  return id;
+}
+
+export function parseIds(values: readonly string[], argumentName: string): string[] {
+  return [...new Set(values.map((value, index) => parseId(value, `${argumentName}[${index}]`)))];
+}
+
+export function parseOptionalId(value: string | null | undefined, argumentName: string): string | undefined {
+  return value === null || value === undefined ? undefined : parseId(value, argumentName);
+}
+
+export function requireText(value: string, argumentName: string, maxLength: number): string {
+  if (value.trim() === '') throw badUserInput(`${argumentName} must not be empty`, argumentName);
+  return boundedText(value, argumentName, maxLength);
+}
+
+export function boundedText(value: string, argumentName: string, maxLength: number): string {
+  if (value.length > maxLength) {
+    throw badUserInput(`${argumentName} is longer than ${maxLength} characters`, argumentName);
+  }
+  return value;
+}
+
+export function knownChannel(value: Channel, argumentName: string): Exclude<Channel, 'UNKNOWN'> {
+  if (value === 'UNKNOWN') throw badUserInput(`${argumentName} cannot be UNKNOWN`, argumentName);
+  return value;
+}
+
+export function knownStatus(value: CaseStatus, argumentName: string): Exclude<CaseStatus, 'UNKNOWN'> {
+  if (value === 'UNKNOWN') throw badUserInput(`${argumentName} cannot be UNKNOWN`, argumentName);
+  return value;
+}
+
+// Deliberately loose: the upstream mail server is the judge; this catches typos and injection.
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+export function parseEmail(value: string, argumentName: string): string {
+  const email = value.trim();
+  if (email.length > 254 || !EMAIL.test(email)) {
+    throw badUserInput(`${argumentName} is not an email address: "${clip(value)}"`, argumentName);
+  }
+  return email;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The SMS endpoint wants numbers with their country code. */
+export function parsePhone(value: string, argumentName: string): string {
+  const phone = value.replace(/[\s().-]/g, '');
+  if (!E164.test(phone)) {
+    throw badUserInput(`${argumentName} must be a phone number in E.164 form, like +12513188609`, argumentName);
+  }
+  return phone;
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

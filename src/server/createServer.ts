@@ -1,0 +1,78 @@
+/**
+ * Builds the gateway (Apollo Server, the upstream client, the HTTP handler) apart from starting
+ * it, so tests and the entry point start it the same way.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { resolvers } from '../resolvers/index.js';
+import { loadTypeDefs } from '../schema.js';
+import { createUpstreamClient } from '../upstream/client.js';
+import { createContextFactory, type GatewayContext } from './context.js';
+import { createFormatError } from './errors.js';
+import { createHttpHandler, GRAPHQL_PATH } from './http.js';
+import { silentLogger, type Logger } from './logger.js';
+
+export interface GatewayOptions {
+  /** The Acquire API base URL, e.g. https://myaccount.acquire.io/api/v1 */
+  baseUrl: string;
+  apiKey: string | undefined;
+  timeoutMs: number;
+  maxConcurrentUpstreamCalls: number;
+  production: boolean;
+  maxBodyBytes?: number;
+  logger?: Logger;
+}
+
+export interface Gateway {
+  httpServer: http.Server;
+  /** Starts listening; resolves to the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, closes upstream sockets. */
+  stop(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const logger = options.logger ?? silentLogger;
+  const client = createUpstreamClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  const handle = createHttpHandler({
+    apollo,
+    createContext: createContextFactory({
+      client,
+      apiKey: options.apiKey,
+      maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
+    }),
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+  });
+  httpServer.on('request', (req, res) => void handle(req, res));
+
+  return {
+    httpServer,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const { address, port: bound } = httpServer.address() as AddressInfo;
+          const hostname = address.includes(':') ? `[${address}]` : address;
+          resolve(`http://${hostname === '[::]' || hostname === '0.0.0.0' ? 'localhost' : hostname}:${bound}${GRAPHQL_PATH}`);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      client.close();
+    },
+  };
+}

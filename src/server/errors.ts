@@ -1,0 +1,54 @@
+/**
+ * The gateway's error codes and the single mapping from thrown errors to what clients see.
+ * Upstream failures keep their stable code; anything unrecognised is masked.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { UpstreamError } from '../upstream/errors.js';
+
+export type ErrorCode =
+  | UpstreamError['code']
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Bad arguments, caught before any upstream call; `argumentName` names the offending input path. */
+export function badUserInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export interface ErrorLogger {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+/** Apollo's `formatError`: typed errors keep their code and message, the rest says nothing of its insides. */
+export function createFormatError(logger: ErrorLogger) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = unwrapResolverError(error);
+    if (original instanceof UpstreamError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: {
+          code: original.code,
+          ...(original.status === undefined ? {} : { upstreamStatus: original.status }),
+          ...(original.upstreamType === undefined ? {} : { upstreamType: original.upstreamType }),
+        },
+      };
+    }
+    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    logger.error('unexpected error in a resolver', {
+      path: formatted.path,
+      error: original instanceof Error ? original.stack : String(original),
+    });
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The HTTP client of the Acquire API: one got instance per process (keep-alive sockets are
+ * shared), used through `UpstreamCall`s bound to one caller's credential.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import got, { RequestError, TimeoutError, type Got } from 'got';
+import { errorFromResponse, malformedError, networkError, timeoutError } from './errors.js';
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to the base URL, without a leading slash, path parameters already encoded. */
+  path: string;
+  /** Repeated names are sent repeated (`relations=a&relations=b`), as the upstream expects. */
+  searchParams?: Array<[string, string]>;
+  json?: unknown;
+}
+
+/** Sends one request as one caller; resolves to the parsed JSON body of a 2xx answer. */
+export type UpstreamCall = (request: UpstreamRequest) => Promise<unknown>;
+
+export interface UpstreamClientOptions {
+  baseUrl: string;
+  /** Bounds one upstream call from start to parsed body. */
+  timeoutMs: number;
+}
+
+export interface UpstreamClient {
+  /** `authorization` is the whole header value, e.g. `Bearer <key>`. */
+  send(request: UpstreamRequest, authorization: string): Promise<unknown>;
+  close(): void;
+}
+
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 256 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  };
+  const instance: Got = got.extend({
+    prefixUrl: options.baseUrl,
+    agent: agents,
+    timeout: { request: options.timeoutMs },
+    // POST is not idempotent here (send, create, close): never repeat a request on our own.
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'text',
+    headers: { accept: 'application/json', 'user-agent': 'acquire-graphql-gateway' },
+  });
+
+  async function send(request: UpstreamRequest, authorization: string): Promise<unknown> {
+    let response;
+    try {
+      response = await instance(request.path, {
+        method: request.method,
+        headers: { authorization },
+        ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams) } : {}),
+        ...(request.json === undefined ? {} : { json: request.json }),
+      });
+    } catch (error) {
+      if (error instanceof TimeoutError) throw timeoutError(options.timeoutMs);
+      if (error instanceof RequestError) throw networkError(error.code);
+      throw error;
+    }
+    const secret = authorization.replace(/^Bearer\s+/i, '');
+    const { statusCode, body } = response;
+    if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, body, secret);
+    return parseJson(body, statusCode, response.headers['content-type']);
+  }
+
+  return {
+    send,
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+function parseJson(body: string, status: number, contentType: string | undefined): unknown {
+  if (body.trim() === '') throw malformedError('an empty body', status);
+  try {
+    return JSON.parse(body);
+  } catch {
+    const kind = contentType ? contentType.split(';')[0] : 'unknown content type';
+    throw malformedError(`a body that is not JSON (${kind})`, status);
+  }
+}

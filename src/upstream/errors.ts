@@ -1,0 +1,133 @@
+/**
+ * Upstream failures, each with the stable GraphQL error code it maps to. Messages carry what the
+ * upstream said (trimmed), never a URL with credentials, a body dump or the API key.
+ */
+import { isObject } from './normalize.js';
+
+export type UpstreamErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'BAD_USER_INPUT'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_TIMEOUT';
+
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+  readonly code: UpstreamErrorCode;
+  /** The HTTP status of the upstream answer, when there was one. */
+  readonly status: number | undefined;
+  /** The upstream's error type, such as `ERROR_RECORD_NOT_FOUND`, when it sent one. */
+  readonly upstreamType: string | undefined;
+
+  constructor(code: UpstreamErrorCode, message: string, details: { status?: number; upstreamType?: string } = {}) {
+    super(message);
+    this.code = code;
+    this.status = details.status;
+    this.upstreamType = details.upstreamType;
+  }
+}
+
+const MAX_MESSAGE_LENGTH = 300;
+const ERROR_TYPE = /^ERROR_[A-Z_]+$/;
+
+interface ParsedError {
+  type: string | undefined;
+  message: string | undefined;
+}
+
+/** Error bodies are undocumented: look for a type and a message wherever APIs usually put them. */
+export function parseErrorBody(text: string): ParsedError {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { type: undefined, message: undefined };
+  }
+  const found: ParsedError = { type: undefined, message: undefined };
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 3) return;
+    if (typeof value === 'string') {
+      if (ERROR_TYPE.test(value)) found.type ??= value;
+      else found.message ??= value;
+      return;
+    }
+    if (Array.isArray(value)) {
+      visit(value[0], depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    for (const key of ['type', 'code', 'errorType', 'error_type']) {
+      const candidate = value[key];
+      if (typeof candidate === 'string' && ERROR_TYPE.test(candidate)) found.type ??= candidate;
+    }
+    for (const key of ['message', 'msg', 'error_description', 'detail']) {
+      const candidate = value[key];
+      if (typeof candidate === 'string' && candidate.trim() !== '') found.message ??= candidate;
+    }
+    for (const key of ['error', 'errors', 'data']) {
+      if (key in value) visit(value[key], depth + 1);
+    }
+  };
+  visit(body, 0);
+  return found;
+}
+
+function codeFor(status: number, type: string | undefined): UpstreamErrorCode {
+  if (status === 401 || type === 'ERROR_UNAUTHORIZED') return 'UNAUTHENTICATED';
+  if (status === 403 || type === 'ERROR_UNAUTHORIZED_ACCESS') return 'FORBIDDEN';
+  if (status >= 500 || status < 400) return 'UPSTREAM_ERROR';
+  // The docs list ERROR_RECORD_NOT_FOUND under HTTP 400, and 404 as "no such object".
+  if (status === 404 || type === 'ERROR_RECORD_NOT_FOUND') return 'NOT_FOUND';
+  if (type === 'ERROR_DUPLICATE_RECORD_FOUND') return 'CONFLICT';
+  // Too many requests or a time-out on their side says nothing about the caller's input.
+  if (status === 408 || status === 429) return 'UPSTREAM_ERROR';
+  return 'BAD_USER_INPUT';
+}
+
+const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
+  UNAUTHENTICATED: 'The Acquire API rejected the API key',
+  FORBIDDEN: 'The Acquire API key lacks the permission for this operation',
+  NOT_FOUND: 'Not found in Acquire',
+  CONFLICT: 'Acquire already has such a record',
+  BAD_USER_INPUT: 'The Acquire API rejected the request',
+  UPSTREAM_ERROR: 'The Acquire API failed',
+  UPSTREAM_TIMEOUT: 'The Acquire API did not answer in time',
+};
+
+/** Maps a non-2xx upstream answer to an UpstreamError, whatever its body holds. */
+export function errorFromResponse(status: number, bodyText: string, secret?: string): UpstreamError {
+  const { type, message } = parseErrorBody(bodyText);
+  const code = codeFor(status, type);
+  const said = message ? `: ${clip(redact(message, secret))}` : '';
+  return new UpstreamError(code, `${DEFAULT_MESSAGES[code]} (HTTP ${status}${type ? ` ${type}` : ''})${said}`, {
+    status,
+    ...(type === undefined ? {} : { upstreamType: type }),
+  });
+}
+
+export function timeoutError(timeoutMs: number): UpstreamError {
+  return new UpstreamError('UPSTREAM_TIMEOUT', `${DEFAULT_MESSAGES.UPSTREAM_TIMEOUT} (${timeoutMs} ms)`);
+}
+
+export function networkError(reason: string): UpstreamError {
+  return new UpstreamError('UPSTREAM_ERROR', `The Acquire API could not be reached (${reason})`);
+}
+
+/** A 2xx answer the gateway cannot read: not JSON, or not the documented envelope. */
+export function malformedError(what: string, status?: number): UpstreamError {
+  return new UpstreamError('UPSTREAM_ERROR', `The Acquire API sent ${what}`, status === undefined ? {} : { status });
+}
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_MESSAGE_LENGTH)}…` : oneLine;
+}
+
+/** An upstream may echo the request; make sure the key never rides along. */
+export function redact(text: string, secret?: string): string {
+  let out = text.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]');
+  if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out;
+}

@@ -1,0 +1,225 @@
+/**
+ * Upstream JSON objects -> normalised records. Parsing is lenient: unknown keys are ignored,
+ * missing or malformed values become null, and only a record without an id is rejected.
+ */
+import { malformedError } from './errors.js';
+import {
+  isObject,
+  toBool,
+  toCaseStatus,
+  toChannel,
+  toId,
+  toIsoDate,
+  toMessageType,
+  toParticipantType,
+  toSenderType,
+  toStr,
+} from './normalize.js';
+import type {
+  CaseRecord,
+  ContactRecord,
+  InvitationRecord,
+  MessageRecord,
+  ParticipantRecord,
+  TimelineRecord,
+  UserRecord,
+} from './records.js';
+
+function idOf(raw: Record<string, unknown>, what: string): string {
+  const id = toId(raw.id);
+  if (id === null) throw malformedError(`a ${what} without an id`);
+  return id;
+}
+
+function objects(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+function optionalList<T>(raw: Record<string, unknown>, key: string, read: (item: Record<string, unknown>) => T): T[] | undefined {
+  return key in raw ? objects(raw[key]).map(read) : undefined;
+}
+
+export function readCase(raw: Record<string, unknown>): CaseRecord {
+  const id = idOf(raw, 'case');
+  const contactId = toId(raw.contactId) ?? (isObject(raw.contact) ? toId(raw.contact.id) : null);
+  const record: CaseRecord = {
+    id,
+    title: toStr(raw.title),
+    description: toStr(raw.description),
+    channel: toChannel(raw.channel),
+    status: toCaseStatus(raw.status),
+    threadId: toId(raw.threadId),
+    closingState: toStr(raw.closingState),
+    dateQueue: toIsoDate(raw.dateQueue),
+    datePending: toIsoDate(raw.datePending),
+    dateActive: toIsoDate(raw.dateActive),
+    dateClosed: toIsoDate(raw.dateClosed),
+    userId: toId(raw.userId),
+    waitTime: toStr(raw.waitTime),
+    contactId,
+    parentId: toId(raw.parentId),
+    closedBy: toId(raw.closedBy),
+    timelineId: toId(raw.timelineId),
+    dateCreated: toIsoDate(raw.dateCreated),
+    dateUpdated: toIsoDate(raw.dateUpdated),
+  };
+  if ('contact' in raw) record.contact = isObject(raw.contact) ? readContact(raw.contact) : null;
+  const messages = optionalList(raw, 'messages', readMessage);
+  if (messages) record.messages = sortOldestFirst(messages);
+  const users = optionalList(raw, 'users', (item) => readParticipant(item, contactId));
+  if (users) record.users = users;
+  const timeline = optionalList(raw, 'timeline', readTimeline);
+  if (timeline) record.timeline = timeline;
+  if ('feedbacks' in raw) record.feedbacks = Array.isArray(raw.feedbacks) ? raw.feedbacks.filter((f) => f !== null) : [];
+  if ('fields' in raw) record.fields = readCaseFields(raw.fields);
+  if ('parent' in raw) record.parent = isObject(raw.parent) ? readCase(raw.parent) : null;
+  if ('lastMessage' in raw) record.lastMessage = isObject(raw.lastMessage) ? readMessage(raw.lastMessage) : null;
+  return record;
+}
+
+/** Documented as an object, returned as `[]` when a case has none. */
+function readCaseFields(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 0) return {};
+  return value ?? null;
+}
+
+/** Oldest first, as the schema promises; the upstream's order is not documented. */
+export function sortOldestFirst(messages: MessageRecord[]): MessageRecord[] {
+  return [...messages].sort(
+    (a, b) => (a.dateCreated ?? '').localeCompare(b.dateCreated ?? '') || Number(a.id) - Number(b.id),
+  );
+}
+
+export function newestOf(messages: MessageRecord[]): MessageRecord | null {
+  return messages.length === 0 ? null : (sortOldestFirst(messages).at(-1) ?? null);
+}
+
+export function readContact(raw: Record<string, unknown>): ContactRecord {
+  const record: ContactRecord = {
+    id: idOf(raw, 'contact'),
+    hasColumns: true,
+    clientType: toStr(raw.clientType),
+    clientName: toStr(raw.clientName),
+    clientVersion: toStr(raw.clientVersion),
+    clientOsName: toStr(raw.clientOsName),
+    clientOsVersion: toStr(raw.clientOsVersion),
+    clientDeviceType: toStr(raw.clientDeviceType),
+    clientDetails: raw.clientDetails ?? null,
+    archived: toBool(raw.archive),
+    companyId: toId(raw.companyId),
+    dateCreated: toIsoDate(raw.dateCreated),
+    dateUpdated: toIsoDate(raw.dateUpdated),
+  };
+  if ('fields' in raw) record.fields = readContactFields(raw.fields);
+  const cases = optionalList(raw, 'cases', readCase);
+  if (cases) record.cases = cases;
+  return record;
+}
+
+/** A contact known only by its id: its columns are read when a resolver needs them. */
+export function contactReference(id: string): ContactRecord {
+  return {
+    id,
+    hasColumns: false,
+    clientType: null,
+    clientName: null,
+    clientVersion: null,
+    clientOsName: null,
+    clientOsVersion: null,
+    clientDeviceType: null,
+    clientDetails: null,
+    archived: null,
+    companyId: null,
+    dateCreated: null,
+    dateUpdated: null,
+  };
+}
+
+/**
+ * Contact endpoints send `fields` as a flat object; create and reopen send an array of
+ * field-value records (`[{value, field: {key: "name"}}]`). Both become the flat object.
+ */
+export function readContactFields(value: unknown): Record<string, unknown> {
+  if (isObject(value)) return value;
+  const flat: Record<string, unknown> = {};
+  for (const item of objects(value)) {
+    const key = isObject(item.field) ? toStr(item.field.key) : toStr(item.key);
+    if (key !== null) flat[key] = item.value ?? null;
+  }
+  return flat;
+}
+
+export function readMessage(raw: Record<string, unknown>): MessageRecord {
+  const record: MessageRecord = {
+    id: idOf(raw, 'message'),
+    caseId: toId(raw.caseId) ?? (isObject(raw.case) ? toId(raw.case.id) : null),
+    channel: toChannel(raw.channel),
+    type: toMessageType(raw.type),
+    text: toStr(raw.message),
+    senderType: toSenderType(raw.senderType),
+    senderId: toId(raw.senderId),
+    seen: toBool(raw.seen),
+    meta: raw.meta ?? null,
+    dateCreated: toIsoDate(raw.dateCreated),
+    dateUpdated: toIsoDate(raw.dateUpdated),
+  };
+  if (isObject(raw.case) && toId(raw.case.id) !== null) record.case = readCase(raw.case);
+  return record;
+}
+
+export function readUser(raw: Record<string, unknown>): UserRecord {
+  const firstName = toStr(raw.firstName);
+  const lastName = toStr(raw.lastName);
+  const joined = [firstName, lastName].filter((part) => part).join(' ');
+  return {
+    id: idOf(raw, 'user'),
+    name: toStr(raw.name) ?? (joined === '' ? null : joined),
+    firstName,
+    lastName,
+    email: toStr(raw.email),
+    photo: toStr(raw.photo),
+  };
+}
+
+/**
+ * Some payloads (send-SMS) leave out the participant's `type`: then the embedded user's type
+ * decides, and failing that, whether the participant is the case's contact.
+ */
+export function readParticipant(raw: Record<string, unknown>, caseContactId: string | null): ParticipantRecord {
+  const userId = toId(raw.userId) ?? (isObject(raw.user) ? toId(raw.user.id) : null);
+  const embedded = isObject(raw.user) ? raw.user : undefined;
+  const type =
+    toParticipantType(raw.type) ??
+    toParticipantType(embedded?.type) ??
+    (userId !== null && userId === caseContactId ? 'CONTACT' : 'USER');
+  const record: ParticipantRecord = {
+    id: idOf(raw, 'case participant'),
+    type,
+    userId,
+    role: toStr(raw.role),
+    status: toStr(raw.status),
+    closed: toBool(raw.closed),
+    dateLastAssigned: toIsoDate(raw.dateLastAssigned),
+  };
+  if (type === 'USER' && embedded && toId(embedded.id) !== null) record.user = readUser(embedded);
+  return record;
+}
+
+export function readTimeline(raw: Record<string, unknown>): TimelineRecord {
+  return {
+    id: idOf(raw, 'timeline entry'),
+    objectType: toStr(raw.objectType),
+    caseId: toId(raw.caseId),
+    contactId: toId(raw.contactId),
+    threadId: toId(raw.threadId),
+    meta: raw.meta ?? null,
+    dateCreated: toIsoDate(raw.dateCreated),
+    dateUpdated: toIsoDate(raw.dateUpdated),
+  };
+}
+
+export function readInvitation(raw: Record<string, unknown>): InvitationRecord | null {
+  const userId = toId(raw.userId);
+  if (userId === null) return null;
+  return { userId, online: toBool(raw.online) ?? false, sent: toBool(raw.sent) ?? false };
+}

@@ -1,0 +1,22 @@
+import { createGateway, type GatewayOptions } from '../../src/server/createServer.js';
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The gateway on an ephemeral loopback port, against the given upstream. */
+export async function startGateway(
+  options: Partial<GatewayOptions> & Pick<GatewayOptions, 'baseUrl'>,
+): Promise<RunningGateway> {
+  const gateway = await createGateway({
+    apiKey: undefined,
+    timeoutMs: 5_000,
+    maxConcurrentUpstreamCalls: 10,
+    production: false,
+    ...options,
+  });
+  const url = await gateway.listen(0, '127.0.0.1');
+  return { url, stop: () => gateway.stop() };
+}

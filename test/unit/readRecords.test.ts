@@ -1,0 +1,178 @@
+import { UpstreamError } from '../../src/upstream/errors.js';
+import {
+  newestOf,
+  readCase,
+  readContact,
+  readContactFields,
+  readMessage,
+  readParticipant,
+  readUser,
+} from '../../src/upstream/readRecords.js';
+
+// Shapes from the docs' examples (list-messages, update-message, create-case, send-SMS).
+const threadCase = {
+  id: 854,
+  contactId: 750940,
+  closedBy: null,
+  title: '#750940  : hi',
+  channel: 'chat',
+  status: 'active',
+  closingState: 'handled',
+  dateQueue: '2021-04-13T05:22:19.000Z',
+  dateClosed: null,
+  parentId: null,
+  userId: null,
+  waitTime: 4,
+  cases: [],
+  users: [
+    {
+      id: 2126,
+      caseId: 854,
+      type: 'user',
+      userId: 12,
+      role: 'owner',
+      status: 'active',
+      dateLastAssigned: '2021-04-13T05:22:19.000Z',
+      closed: 'no',
+      user: { roles: [], id: 12, name: 'vivek', firstName: 'vivek', lastName: '', photo: '', email: 'v@example.com' },
+    },
+    {
+      id: 2125,
+      caseId: 854,
+      type: 'contact',
+      userId: 750940,
+      role: 'owner',
+      status: 'active',
+      closed: 'no',
+      user: { type: 'contact', id: 750940, name: '#750940', photo: null },
+    },
+  ],
+  threadId: 854,
+  lastMessage: {
+    id: 3391,
+    caseId: 854,
+    channel: 'chat',
+    senderId: 12,
+    senderType: 'user',
+    type: 'message',
+    message: 'lk',
+    dateCreated: '2021-04-13T12:17:02.000Z',
+    dateUpdated: null,
+    seen: 'no',
+    meta: {},
+  },
+};
+
+describe('readCase', () => {
+  it('normalises the thread endpoint example', () => {
+    const record = readCase(threadCase);
+    expect(record).toMatchObject({
+      id: '854',
+      contactId: '750940',
+      status: 'ACTIVE',
+      channel: 'CHAT',
+      threadId: '854',
+      waitTime: '4',
+      dateClosed: null,
+      parentId: null,
+    });
+    expect(record.users).toEqual([
+      expect.objectContaining({ id: '2126', type: 'USER', userId: '12', closed: false, user: expect.objectContaining({ id: '12', name: 'vivek' }) }),
+      expect.objectContaining({ id: '2125', type: 'CONTACT', userId: '750940' }),
+    ]);
+    expect(record.users?.[1]?.user).toBeUndefined();
+    expect(record.lastMessage).toMatchObject({ id: '3391', text: 'lk', seen: false, senderType: 'USER', type: 'MESSAGE' });
+  });
+
+  it('leaves relations undefined when they were not embedded, and empty when they were', () => {
+    const bare = readCase({ id: 1, channel: 'mail', status: 'pending' });
+    expect(bare.messages).toBeUndefined();
+    expect(bare.users).toBeUndefined();
+    expect(bare.contact).toBeUndefined();
+    expect(bare.channel).toBe('EMAIL');
+    const embedded = readCase({ id: 1, messages: [], users: [], timeline: [], feedbacks: [], contact: null, fields: [] });
+    expect(embedded.messages).toEqual([]);
+    expect(embedded.contact).toBeNull();
+    expect(embedded.fields).toEqual({});
+  });
+
+  it('sorts embedded messages oldest first whatever order they came in', () => {
+    const record = readCase({
+      id: 1,
+      messages: [
+        { id: 3, dateCreated: '2021-01-01T10:00:02.000Z' },
+        { id: 1, dateCreated: '2021-01-01T10:00:00.000Z' },
+        { id: 2, dateCreated: '2021-01-01T10:00:01.000Z' },
+      ],
+    });
+    expect(record.messages?.map((message) => message.id)).toEqual(['1', '2', '3']);
+    expect(newestOf(record.messages ?? [])?.id).toBe('3');
+  });
+
+  it('survives unknown enum values and wrong types', () => {
+    const record = readCase({ id: '7', status: 'snoozed', channel: 'carrier-pigeon', waitTime: { x: 1 }, dateQueue: 'soon', users: 'none' });
+    expect(record).toMatchObject({ id: '7', status: 'UNKNOWN', channel: 'UNKNOWN', waitTime: null, dateQueue: null });
+    expect(record.users).toEqual([]);
+  });
+
+  it('rejects a case without an id', () => {
+    expect(() => readCase({ title: 'x' })).toThrow(UpstreamError);
+  });
+});
+
+describe('readParticipant', () => {
+  it('infers the type the send-SMS answer leaves out', () => {
+    const agent = readParticipant({ id: 6240, userId: 28, closed: 'no', user: { roles: [], id: 28, firstName: 'myuser' } }, '751069');
+    const contact = readParticipant({ id: 6239, userId: 751069, user: { id: 751069, photo: null } }, '751069');
+    expect(agent.type).toBe('USER');
+    expect(agent.user?.name).toBe('myuser');
+    expect(contact.type).toBe('CONTACT');
+  });
+});
+
+describe('readContact and contact fields', () => {
+  it('reads archive "yes"/"no" as archived', () => {
+    expect(readContact({ id: 1, archive: 'no' }).archived).toBe(false);
+    expect(readContact({ id: 1, archive: 'yes' }).archived).toBe(true);
+  });
+
+  it('flattens the field-value records of create and reopen answers', () => {
+    expect(
+      readContactFields([
+        { value: 'Ann', owner: 'contact', field: { id: 1, key: 'name', type: 'text' } },
+        { value: null, field: { id: 2, key: 'email' } },
+        { value: '919666929552', field: { key: 'phone' } },
+        { value: 'ignored: no key' },
+      ]),
+    ).toEqual({ name: 'Ann', email: null, phone: '919666929552' });
+  });
+
+  it('keeps the flat object of contact reads', () => {
+    expect(readContact({ id: 1, fields: { name: 'test', countryId: '517' } }).fields).toEqual({ name: 'test', countryId: '517' });
+    expect(readContact({ id: 1 }).fields).toBeUndefined();
+  });
+});
+
+describe('readMessage and readUser', () => {
+  it('reads the update-message example with its embedded case', () => {
+    const record = readMessage({
+      id: 8288,
+      channel: 'chat',
+      senderId: 1,
+      senderType: 'user',
+      type: 'message',
+      message: 'updating the sent message',
+      dateUpdated: '2021-03-30T16:10:54.000Z',
+      seen: 'no',
+      case: { id: 2069, contactId: 597759, status: 'active' },
+      caseId: 2069,
+    });
+    expect(record).toMatchObject({ id: '8288', caseId: '2069', text: 'updating the sent message', seen: false });
+    expect(record.case?.status).toBe('ACTIVE');
+  });
+
+  it('builds a user name from first and last name when the name is missing', () => {
+    expect(readUser({ id: 28, firstName: 'Ada', lastName: 'Lovelace' }).name).toBe('Ada Lovelace');
+    expect(readUser({ id: 1, name: 'David Guetta', firstName: 'David Guetta', lastName: '' }).name).toBe('David Guetta');
+  });
+});
