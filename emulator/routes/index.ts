@@ -1,0 +1,21 @@
+/** Every route of the emulated API, relative to /api/v1. */
+import type { RouteDefinition } from '../router.js';
+import { caseActionRoutes } from './caseActions.js';
+import { caseMessageRoutes } from './caseMessages.js';
+import { caseRoutes } from './cases.js';
+import { contactRoutes } from './contacts.js';
+import { mailRoutes } from './mail.js';
+import { messengerRoutes } from './messenger.js';
+import { userRoutes } from './users.js';
+import { voipRoutes } from './voip.js';
+
+export const ROUTES: readonly RouteDefinition[] = [
+  ...caseRoutes,
+  ...caseMessageRoutes,
+  ...messengerRoutes,
+  ...caseActionRoutes,
+  ...mailRoutes,
+  ...voipRoutes,
+  ...contactRoutes,
+  ...userRoutes,
+];

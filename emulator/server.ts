@@ -1,0 +1,218 @@
+/**
+ * The emulator's HTTP server: the Acquire REST API under /api/v1 (auth, latency, call log, routing)
+ * and a few unauthenticated admin routes under /__emulator for tests and benchmarks in other processes.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ACCOUNTS } from './accounts.js';
+import { ApiError, invalidInput } from './errors.js';
+import { API_KEYS } from './keys.js';
+import { isObject } from './query.js';
+import { Router } from './router.js';
+import { ROUTES } from './routes/index.js';
+import { seedAccount } from './seed.js';
+import { AccountStore } from './store.js';
+
+export { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY } from './keys.js';
+
+export interface EmulatorOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0. */
+  latencyMs?: number;
+}
+
+export interface EmulatorCall {
+  method: string;
+  /** e.g. '/crm/objects/case/1003': without the /api/v1 prefix and without the query. */
+  path: string;
+  /** The raw query string without '?', '' if none. */
+  query: string;
+  /** The account of the key; null when unauthenticated. */
+  account: string | null;
+  /** 0 until the answer is sent. */
+  status: number;
+}
+
+export interface Emulator {
+  /** The base URL of the API, e.g. 'http://127.0.0.1:40123/api/v1'. */
+  url: string;
+  /** Every API request received, in arrival order. */
+  calls: EmulatorCall[];
+  resetCalls(): void;
+  /** Re-seeds every account to its initial state and clears the calls. */
+  reset(): void;
+  setLatencyMs(ms: number): void;
+  /** Closes the server and its idle keep-alive sockets. */
+  stop(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v1';
+const ADMIN_PREFIX = '/__emulator/';
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** Routes behind Acquire's "case access" permission. */
+const CASE_ACCESS_PATH = /^\/(crm\/objects\/case|crm\/messenger\/|mail\/|voip\/)/;
+const BEARER = /^Bearer (.+)$/;
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const routeNotFound = (method: string, path: string): ApiError =>
+  new ApiError('ERROR_ROUTE_NOT_FOUND', `No route for ${method} ${path}`);
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length });
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidInput('The request body is not valid JSON');
+  }
+}
+
+function validLatency(ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError('latencyMs must be a non-negative number');
+  return ms;
+}
+
+function seedStores(): Map<string, AccountStore> {
+  return new Map(ACCOUNTS.map((profile) => [profile.name, new AccountStore(seedAccount(profile))]));
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  let latencyMs = validLatency(options.latencyMs ?? 0);
+  let stores = seedStores();
+  const calls: EmulatorCall[] = [];
+  const router = new Router(ROUTES);
+
+  const resetCalls = (): void => {
+    calls.length = 0;
+  };
+  const reset = (): void => {
+    stores = seedStores();
+    resetCalls();
+  };
+
+  async function answerApi(req: IncomingMessage, res: ServerResponse, call: EmulatorCall): Promise<void> {
+    const method = req.method ?? 'GET';
+    const grant = API_KEYS.get(BEARER.exec(req.headers.authorization ?? '')?.[1] ?? '');
+    call.account = grant?.account ?? null;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const reply = (status: number, payload: unknown): void => {
+      call.status = status;
+      send(res, status, payload);
+    };
+    try {
+      if (!grant) throw new ApiError('ERROR_UNAUTHORIZED', 'Missing, incorrect or invalid API key');
+      const path = call.path.length > 1 && call.path.endsWith('/') ? call.path.slice(0, -1) : call.path;
+      if (!grant.caseAccess && CASE_ACCESS_PATH.test(path)) {
+        throw new ApiError('ERROR_UNAUTHORIZED_ACCESS', 'This API key has no case access permission');
+      }
+      const route = router.match(method, path);
+      if (!route) throw routeNotFound(method, path);
+      const store = stores.get(grant.account);
+      if (!store) throw new ApiError('ERROR_SERVER_ERROR', `No data for account ${grant.account}`);
+      const body = BODY_METHODS.has(method) ? await readJson(req) : undefined;
+      const data = route.handler({ store, query: new URLSearchParams(call.query), body, id: route.id });
+      reply(200, { data });
+    } catch (error) {
+      if (error instanceof ApiError) return reply(error.status, error.toBody());
+      console.error('Acquire emulator: unexpected error', error);
+      reply(500, new ApiError('ERROR_SERVER_ERROR', 'Internal server error').toBody());
+    }
+  }
+
+  async function answerAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const route = `${req.method ?? 'GET'} ${path}`;
+    try {
+      switch (route) {
+        case 'GET /__emulator/calls':
+          return send(res, 200, calls);
+        case 'DELETE /__emulator/calls': {
+          const deleted = calls.length;
+          resetCalls();
+          return send(res, 200, { deleted });
+        }
+        case 'POST /__emulator/reset':
+          reset();
+          return send(res, 200, { reset: true });
+        case 'PUT /__emulator/latency': {
+          const body = await readJson(req);
+          const ms = isObject(body) ? body['ms'] : undefined;
+          if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw invalidInput('Send {"ms": <non-negative number>}');
+          latencyMs = ms;
+          return send(res, 200, { ms });
+        }
+        default:
+          throw routeNotFound(req.method ?? 'GET', path);
+      }
+    } catch (error) {
+      if (error instanceof ApiError) return send(res, error.status, error.toBody());
+      throw error;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    if (pathname.startsWith(ADMIN_PREFIX)) {
+      answerAdmin(req, res, pathname).catch((error: unknown) => {
+        console.error('Acquire emulator: admin route failed', error);
+        send(res, 500, new ApiError('ERROR_SERVER_ERROR', 'Internal server error').toBody());
+      });
+      return;
+    }
+    if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) {
+      send(res, 404, routeNotFound(req.method ?? 'GET', pathname).toBody());
+      return;
+    }
+    const call: EmulatorCall = {
+      method: req.method ?? 'GET',
+      path: pathname.slice(API_PREFIX.length) || '/',
+      query: queryStart === -1 ? '' : url.slice(queryStart + 1),
+      account: null,
+      status: 0,
+    };
+    calls.push(call);
+    void answerApi(req, res, call);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let stopping: Promise<void> | null = null;
+
+  return {
+    url: `http://${urlHost}:${port}${API_PREFIX}`,
+    calls,
+    resetCalls,
+    reset,
+    setLatencyMs(ms: number): void {
+      latencyMs = validLatency(ms);
+    },
+    stop(): Promise<void> {
+      stopping ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      });
+      return stopping;
+    },
+  };
+}
