@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 4000, a 10 s timeout and the emulator', () => {
+    expect(loadConfig({})).toEqual({ port: 4000, upstream: null, timeoutMs: 10_000, maxConcurrentUpstreamCalls: 10, production: false });
+  });
+
+  it('builds the base URL from the account id', () => {
+    expect(loadConfig({ ACQUIRE_ACCOUNT_ID: 'myaccount', ACQUIRE_API_KEY: 'k' }).upstream).toEqual({
+      baseUrl: 'https://myaccount.acquire.io/api/v1',
+      apiKey: 'k',
+    });
+  });
+
+  it('prefers an explicit base URL, without its trailing slash', () => {
+    const config = loadConfig({ ACQUIRE_BASE_URL: 'http://127.0.0.1:4010/api/v1/', ACQUIRE_ACCOUNT_ID: 'ignored' });
+    expect(config.upstream).toEqual({ baseUrl: 'http://127.0.0.1:4010/api/v1', apiKey: undefined });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ ACQUIRE_TIMEOUT_MS: '0' }, /ACQUIRE_TIMEOUT_MS/],
+    [{ ACQUIRE_BASE_URL: 'not a url' }, /ACQUIRE_BASE_URL/],
+    [{ ACQUIRE_BASE_URL: 'ftp://x.example' }, /http/],
+    [{ ACQUIRE_BASE_URL: 'https://user:secret@x.example/api/v1' }, /credentials/],
+    [{ ACQUIRE_ACCOUNT_ID: 'my account.evil.com/' }, /subdomain/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
