@@ -13,7 +13,10 @@ export interface Config {
   upstream: UpstreamConfig | null;
   /** Bounds one upstream call, retries included. */
   timeoutMs: number;
-  /** Upstream calls one GraphQL request may have in flight at once. */
+  /**
+   * Upstream calls one GraphQL request may have in flight at once. The default, 20, lets the
+   * contact reads of a default page of 20 cases go out in one wave.
+   */
   maxConcurrentUpstreamCalls: number;
   production: boolean;
 }
@@ -65,7 +68,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     upstream: upstreamFrom(env),
     timeoutMs: integer(env, 'ACQUIRE_TIMEOUT_MS', 10_000, 1, 600_000),
-    maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 10, 1, 1000),
+    maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 20, 1, 1000),
     production: env.NODE_ENV === 'production',
   };
 }

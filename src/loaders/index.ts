@@ -12,11 +12,16 @@ export interface Loaders {
   users: UserLoader;
 }
 
-export function createLoaders(call: UpstreamCall): Loaders {
+export interface LoaderOptions {
+  /** False turns batching, caching and priming off: every load is its own upstream call. */
+  batch: boolean;
+}
+
+export function createLoaders(call: UpstreamCall, options: LoaderOptions = { batch: true }): Loaders {
   return {
-    cases: createCaseLoader(call),
-    contacts: createContactLoader(call),
-    messages: createMessageLoader(call),
-    users: createUserLoader(call),
+    cases: createCaseLoader(call, options),
+    contacts: createContactLoader(call, options),
+    messages: createMessageLoader(call, options),
+    users: createUserLoader(call, options),
   };
 }

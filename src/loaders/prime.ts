@@ -1,12 +1,17 @@
-import type { CaseRecord, CaseRelation } from '../upstream/records.js';
+import type { CaseRecord, CaseRelation, ContactRelation } from '../upstream/records.js';
 import type { Loaders } from './index.js';
 
 /**
  * Hands the records a case read embedded to the loaders that would otherwise read them again:
  * the case itself (for the relations it carries), its messages, its agents, its contact.
  */
-export function primeFromCase(loaders: Loaders, record: CaseRecord, relations: readonly CaseRelation[]): void {
-  loaders.cases.prime(record.id, record, relations);
+export function primeFromCase(
+  loaders: Loaders,
+  record: CaseRecord,
+  relations: readonly CaseRelation[],
+  { wholeCase = true }: { wholeCase?: boolean } = {},
+): void {
+  if (wholeCase) loaders.cases.prime(record.id, record, relations);
   for (const message of record.messages ?? []) loaders.messages.prime(message.id, message);
   if (record.lastMessage) loaders.messages.prime(record.lastMessage.id, record.lastMessage);
   for (const participant of record.users ?? []) {
@@ -14,4 +19,14 @@ export function primeFromCase(loaders: Loaders, record: CaseRecord, relations: r
   }
   const contact = record.contact;
   if (contact?.hasColumns) loaders.contacts.prime(contact.id, contact, contact.fields ? ['fields'] : []);
+}
+
+/**
+ * Starts the contact reads that resolvers will ask for, now. Their results wait in the loader's
+ * cache; a failure surfaces where a resolver awaits it, not here.
+ */
+export function prefetchContacts(loaders: Loaders, records: readonly CaseRecord[], relations: readonly ContactRelation[]): void {
+  if (relations.length === 0) return;
+  const ids = new Set(records.map((record) => record.contact?.id ?? record.contactId).filter((id) => id !== null && id !== undefined));
+  for (const id of ids) loaders.contacts.load(id, relations).catch(() => {});
 }

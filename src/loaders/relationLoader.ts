@@ -5,6 +5,7 @@
  * primes the relations it embeds, so nothing is fetched twice.
  */
 import DataLoader from 'dataloader';
+import type { LoaderOptions } from './index.js';
 
 export interface RelationLoader<R extends string, T> {
   /** The record with at least `relations` embedded. */
@@ -23,6 +24,7 @@ const SEPARATOR = '\n';
 
 export function createRelationLoader<R extends string, T>(
   fetch: (id: string, relations: R[]) => Promise<T>,
+  options: LoaderOptions,
 ): RelationLoader<R, T> {
   const keysById = new Map<string, Set<string>>();
   const keyOf = (id: string, relation: R | typeof COLUMNS): string => {
@@ -53,7 +55,7 @@ export function createRelationLoader<R extends string, T>(
       );
     }
     return Promise.all(keys.map((key) => reads.get(split(key)[0]) as Promise<T | Error>));
-  });
+  }, options.batch ? {} : { batch: false, cache: false });
 
   return {
     load(id, relations = []) {

@@ -3,6 +3,7 @@ import type { UpstreamCall } from '../upstream/client.js';
 import { UpstreamError } from '../upstream/errors.js';
 import type { UserRecord } from '../upstream/records.js';
 import { getUser, listUsers } from '../upstream/users.js';
+import type { LoaderOptions } from './index.js';
 
 export interface UserLoader {
   load(id: string): Promise<UserRecord>;
@@ -15,7 +16,10 @@ export interface UserLoader {
  * Agents by id. The agent list returns everyone in one call, so a batch of two or more ids is
  * served from it rather than from one read per id.
  */
-export function createUserLoader(call: UpstreamCall): UserLoader {
+export function createUserLoader(call: UpstreamCall, options: LoaderOptions): UserLoader {
+  if (!options.batch) {
+    return { load: (id) => getUser(call, id), all: () => listUsers(call), prime: () => {} };
+  }
   let everyone: Promise<UserRecord[]> | undefined;
   const all = (): Promise<UserRecord[]> => {
     everyone ??= listUsers(call).then((users) => {

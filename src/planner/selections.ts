@@ -4,6 +4,7 @@
  * exactly the relations the query will need.
  */
 import {
+  getArgumentValues,
   getDirectiveValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
@@ -47,9 +48,25 @@ export function subfields(info: Info, nodes: readonly FieldNode[]): Map<string, 
   return into;
 }
 
-/** The field nodes at `path` below the resolver's own field, e.g. `['edges', 'node']`. */
+/**
+ * The resolver's field nodes and, for a root field, those of its aliases with the same
+ * arguments: they make the same upstream call, so its plan must serve them all.
+ */
+export function sameCallNodes(info: GraphQLResolveInfo): readonly FieldNode[] {
+  if (info.parentType !== info.schema.getRootType(info.operation.operation)) return info.fieldNodes;
+  const definition = info.parentType.getFields()[info.fieldName];
+  const [own] = info.fieldNodes;
+  if (!definition || !own) return info.fieldNodes;
+  const argumentsOf = (node: FieldNode): string => JSON.stringify(getArgumentValues(definition, node, info.variableValues));
+  const mine = argumentsOf(own);
+  const everyRootField = new Map<string, FieldNode[]>();
+  collect(info, info.operation.selectionSet, everyRootField, new Set());
+  return (everyRootField.get(info.fieldName) ?? []).filter((node) => argumentsOf(node) === mine);
+}
+
+/** The field nodes at `path` below the resolver's own field (and its same-call aliases), e.g. `['edges', 'node']`. */
 export function fieldNodesAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
-  let nodes: readonly FieldNode[] = info.fieldNodes;
+  let nodes: readonly FieldNode[] = sameCallNodes(info);
   for (const name of path) nodes = subfields(info, nodes).get(name) ?? [];
   return [...nodes];
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createLoaders, type Loaders } from '../loaders/index.js';
+import { noPlanner, selectionPlanner, type Planner } from '../planner/relations.js';
+import { createCaller } from '../upstream/caller.js';
 import type { UpstreamCall, UpstreamClient } from '../upstream/client.js';
-import { UpstreamError } from '../upstream/errors.js';
-import { createLimiter } from '../upstream/limit.js';
 
 /** What every resolver receives: built fresh for each GraphQL request, never mutated by resolvers. */
 export interface GatewayContext {
@@ -11,19 +11,22 @@ export interface GatewayContext {
   /** Upstream calls as this request's caller. */
   upstream: UpstreamCall;
   loaders: Loaders;
+  planner: Planner;
 }
+
+/**
+ * `planned`: the gateway as it ships. `naive`: planning, DataLoader and read sharing off, one
+ * upstream call per resolver; the benchmark's baseline for the same schema.
+ */
+export type Strategy = 'planned' | 'naive';
 
 export interface ContextOptions {
   client: UpstreamClient;
   /** Used when a request brings no Authorization header of its own. */
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
+  strategy: Strategy;
 }
-
-const MISSING_KEY = new UpstreamError(
-  'UNAUTHENTICATED',
-  'No Acquire API key: send "Authorization: Bearer <key>" or set ACQUIRE_API_KEY on the gateway',
-);
 
 /**
  * The caller's own `Authorization` header is forwarded as is; without one, the gateway's
@@ -31,15 +34,23 @@ const MISSING_KEY = new UpstreamError(
  */
 export function createContextFactory(options: ContextOptions) {
   const fallback = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
+  const planned = options.strategy === 'planned';
   return async function createContext({ req }: { req: IncomingMessage }): Promise<GatewayContext> {
     const header = req.headers.authorization?.trim();
-    const authorization = header ? header : fallback;
-    const limit = createLimiter(options.maxConcurrentUpstreamCalls);
-    const upstream: UpstreamCall = authorization
-      ? (request) => limit(() => options.client.send(request, authorization))
-      : () => Promise.reject(MISSING_KEY);
     const requestId = requestIdOf(req);
-    return { requestId, upstream, loaders: createLoaders(upstream) };
+    const upstream = createCaller({
+      client: options.client,
+      authorization: header ? header : fallback,
+      maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
+      shareReads: planned,
+      requestId,
+    });
+    return {
+      requestId,
+      upstream,
+      loaders: createLoaders(upstream, { batch: planned }),
+      planner: planned ? selectionPlanner : noPlanner,
+    };
   };
 }
 

@@ -15,6 +15,8 @@ export interface CaseListParams {
   page: number;
   where: CaseCondition[];
   relations: CaseRelation[];
+  /** Only these columns (the upstream adds `id` and `threadId`); all when null. */
+  select: string[] | null;
 }
 
 export async function listCases(call: UpstreamCall, params: CaseListParams): Promise<Page<CaseRecord>> {
@@ -26,6 +28,7 @@ export async function listCases(call: UpstreamCall, params: CaseListParams): Pro
       ['page', String(params.page)],
       ...params.where.map(([column, value]): [string, string] => ['where', `${column}|eq|${value}`]),
       ...relationParams(params.relations),
+      ...(params.select ?? []).map((column): [string, string] => ['select', column]),
     ],
   });
   const page = pageOf(body);

@@ -46,6 +46,7 @@ export function toBool(value: unknown): boolean | null {
   return null;
 }
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
@@ -57,6 +58,8 @@ const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 export function toIsoDate(value: unknown): string | null {
   let date: Date | null = null;
   if (typeof value === 'string') {
+    // Most upstream dates already have the exact output form; they need no round trip through Date.
+    if (CANONICAL.test(value)) return Number.isNaN(Date.parse(value)) ? null : value;
     const text = value.trim();
     if (ZONELESS.test(text)) date = new Date(`${text.replace(' ', 'T')}Z`);
     else if (DATE_ONLY.test(text)) date = new Date(`${text}T00:00:00Z`);

@@ -83,15 +83,23 @@ function readCaseFields(value: unknown): unknown {
   return value ?? null;
 }
 
-/** Oldest first, as the schema promises; the upstream's order is not documented. */
-export function sortOldestFirst(messages: MessageRecord[]): MessageRecord[] {
-  return [...messages].sort(
-    (a, b) => (a.dateCreated ?? '').localeCompare(b.dateCreated ?? '') || Number(a.id) - Number(b.id),
-  );
+function olderFirst(a: MessageRecord, b: MessageRecord): number {
+  // ISO-8601 UTC strings of one format sort as text; ids break ties (and stand in for missing dates).
+  const byDate = (a.dateCreated ?? '') < (b.dateCreated ?? '') ? -1 : (a.dateCreated ?? '') > (b.dateCreated ?? '') ? 1 : 0;
+  return byDate || Number(a.id) - Number(b.id);
 }
 
-export function newestOf(messages: MessageRecord[]): MessageRecord | null {
-  return messages.length === 0 ? null : (sortOldestFirst(messages).at(-1) ?? null);
+/** Oldest first, as the schema promises; the upstream's order is not documented. */
+export function sortOldestFirst(messages: MessageRecord[]): MessageRecord[] {
+  for (let i = 1; i < messages.length; i += 1) {
+    if (olderFirst(messages[i - 1]!, messages[i]!) > 0) return [...messages].sort(olderFirst);
+  }
+  return messages;
+}
+
+/** The newest of messages already in `sortOldestFirst` order. */
+export function newestOf(messages: readonly MessageRecord[]): MessageRecord | null {
+  return messages.at(-1) ?? null;
 }
 
 export function readContact(raw: Record<string, unknown>): ContactRecord {

@@ -7,6 +7,7 @@ export interface ScriptedCall {
   path: string;
   query: URLSearchParams;
   authorization: string | undefined;
+  requestId: string | undefined;
   body: unknown;
 }
 
@@ -48,6 +49,7 @@ export async function startScriptedUpstream(script: Script): Promise<ScriptedUps
         path: url.pathname.replace(/^\/api\/v1/, ''),
         query: url.searchParams,
         authorization: req.headers.authorization,
+        requestId: req.headers['x-request-id'] as string | undefined,
         body: text === '' ? undefined : JSON.parse(text),
       };
       upstream.calls.push(call);

@@ -13,7 +13,7 @@ export async function startGateway(
   const gateway = await createGateway({
     apiKey: undefined,
     timeoutMs: 5_000,
-    maxConcurrentUpstreamCalls: 10,
+    maxConcurrentUpstreamCalls: 20,
     production: false,
     ...options,
   });

@@ -96,6 +96,15 @@ describe('credentials', () => {
     expect(upstream.calls.map((call) => call.authorization)).toEqual(['Bearer caller-key']);
   });
 
+  it("passes the caller's x-request-id on to every upstream call, or one of its own", async () => {
+    upstream.script = () => ({ body: { data: { id: 1, title: 'A' } } });
+    await graphql(gateway.url, '{ a: case(id: "1") { id } b: case(id: "2") { id } }', undefined, { 'x-request-id': 'trace-7' });
+    expect(upstream.calls.map((call) => call.requestId)).toEqual(['trace-7', 'trace-7']);
+    upstream.calls.length = 0;
+    await graphql(gateway.url, CASE, { id: '1' }, { 'x-request-id': 'bad id with spaces' });
+    expect(upstream.calls[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers UNAUTHENTICATED without calling the upstream when nobody has a key', async () => {
     const keyless = await startGateway({ baseUrl: upstream.url });
     try {

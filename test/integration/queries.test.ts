@@ -60,7 +60,7 @@ describe('Query.cases', () => {
     expect(countCalls(calls, 'GET', /^\/crm\/objects\/case$/)).toBe(1);
     expect(countCalls(calls, 'GET', /^\/crm\/objects\/contact\/\d+$/)).toBe(distinctContacts);
     expect(calls).toHaveLength(1 + distinctContacts);
-    expect(callLines(calls)[0]).toBe('GET /crm/objects/case?limit=3&page=0&relations=messages');
+    expect(callLines(calls)[0]).toBe('GET /crm/objects/case?limit=3&page=0&relations=messages&select=contactId&select=id&select=title');
   });
 
   it('pages with opaque cursors that continue where the last page ended', async () => {
@@ -97,8 +97,8 @@ describe('Query.cases', () => {
     expect(email.data.cases.nodes.length).toBeGreaterThan(0);
     expect(email.data.cases.nodes.every((node: { channel: string }) => node.channel === 'EMAIL')).toBe(true);
     expect(callLines(stack.emulator.calls)).toEqual([
-      'GET /crm/objects/case?limit=50&page=0&where=status|eq|closed',
-      'GET /crm/objects/case?limit=50&page=0&where=channel|eq|mail',
+      'GET /crm/objects/case?limit=50&page=0&where=status|eq|closed&select=id&select=status',
+      'GET /crm/objects/case?limit=50&page=0&where=channel|eq|mail&select=channel&select=contactId&select=id',
     ]);
     const contactId = email.data.cases.nodes[0].contactId;
     const mine = await graphql(url, 'query ($c: ID!) { cases(first: 100, filter: {contactId: $c, channel: EMAIL}) { totalCount nodes { contactId channel } } }', {
@@ -133,7 +133,7 @@ describe('Query.cases', () => {
     expect(nodes).toHaveLength(20);
     const distinctContacts = new Set(nodes.map((node: { contact: { id: string } }) => node.contact.id)).size;
     expect(callLines(stack.emulator.calls)[0]).toBe(
-      'GET /crm/objects/case?limit=20&page=0&relations=contact&relations=feedbacks&relations=messages&relations=timeline&relations=users',
+      'GET /crm/objects/case?limit=20&page=0&relations=contact&relations=feedbacks&relations=messages&relations=timeline&relations=users&select=contactId&select=id',
     );
     expect(stack.emulator.calls).toHaveLength(1 + distinctContacts);
     for (const node of nodes) {
@@ -188,6 +188,21 @@ describe('Query.case', () => {
     expect(result.data.a.id).toBe('1001');
     expect(result.data.b.id).toBe('1001');
     expect(stack.emulator.calls).toHaveLength(1);
+  });
+
+  it('shares one list call between aliases of the same page, embedding what each selects', async () => {
+    const result = await graphql(
+      url,
+      `{ a: cases(first: 5) { nodes { id messages { id } } }
+         b: cases(first: 5) { totalCount nodes { id timeline { id } } }
+         c: cases(first: 6) { nodes { id } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.a.nodes.map((node: { id: string }) => node.id)).toEqual(result.data.b.nodes.map((node: { id: string }) => node.id));
+    expect(callLines(stack.emulator.calls)).toEqual([
+      'GET /crm/objects/case?limit=5&page=0&relations=messages&relations=timeline&select=id',
+      'GET /crm/objects/case?limit=6&page=0&select=id',
+    ]);
   });
 
   it('follows parent links of reopened cases', async () => {

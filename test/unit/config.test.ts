@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to port 4000, a 10 s timeout and the emulator', () => {
-    expect(loadConfig({})).toEqual({ port: 4000, upstream: null, timeoutMs: 10_000, maxConcurrentUpstreamCalls: 10, production: false });
+    expect(loadConfig({})).toEqual({ port: 4000, upstream: null, timeoutMs: 10_000, maxConcurrentUpstreamCalls: 20, production: false });
   });
 
   it('builds the base URL from the account id', () => {

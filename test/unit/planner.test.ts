@@ -1,5 +1,5 @@
 import { buildASTSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
-import { caseRelationsFor, contactRelationsFor } from '../../src/planner/relations.js';
+import { caseColumnsFor, caseRelationsFor, contactRelationsFor } from '../../src/planner/relations.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 /** Runs a query against the real SDL and returns what the planner derives for the root field. */
@@ -15,6 +15,11 @@ async function plan(query: string, variables: Record<string, unknown> = {}): Pro
   };
   capture('case', (info) => caseRelationsFor(info));
   capture('cases', (info) => caseRelationsFor(info, ['nodes'], ['edges', 'node']));
+  fields.cases!.resolve = (_parent, _args, _context, info) => {
+    seen.cases = caseRelationsFor(info, ['nodes'], ['edges', 'node']);
+    seen.columns = caseColumnsFor(info, ['nodes'], ['edges', 'node']) ?? ['(all)'];
+    return null;
+  };
   capture('contact', (info) => contactRelationsFor(info));
   await execute({ schema, document: parse(query), variableValues: variables });
   return seen;
@@ -57,5 +62,23 @@ describe('relations planner', () => {
   it('plans contact reads: fields for name, email, phone; cases when selected', async () => {
     expect((await plan('{ contact(id: "1") { id clientName } }')).contact).toEqual([]);
     expect((await plan('{ contact(id: "1") { name cases { id } } }')).contact).toEqual(['cases', 'fields']);
+  });
+});
+
+describe('columns planner', () => {
+  it('selects only the columns the selected fields read', async () => {
+    const query = '{ cases { nodes { id title contact { name } parent { id } messages { id } lastMessage { id } } } }';
+    expect((await plan(query)).columns).toEqual(['contactId', 'id', 'parentId', 'title']);
+  });
+
+  it('knows the column of every Case field, so no field is ever left without its data', async () => {
+    const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
+    const caseType = schema.getType('Case') as import('graphql').GraphQLObjectType;
+    const selection = Object.values(caseType.getFields())
+      .map((field) => (/^\[?(Case|Contact|Message|CaseParticipant|TimelineEntry)/.test(String(field.type)) ? `${field.name} { __typename }` : field.name))
+      .join(' ');
+    const columns = (await plan(`{ cases { nodes { ${selection} } } }`)).columns;
+    expect(columns).not.toEqual(['(all)']);
+    expect(columns).toEqual(expect.arrayContaining(['title', 'status', 'channel', 'contactId', 'parentId', 'waitTime', 'dateClosed']));
   });
 });

@@ -1,12 +1,11 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { primeFromCase } from '../../loaders/prime.js';
-import { caseRelationsFor } from '../../planner/relations.js';
 import { closeCase } from '../../upstream/cases.js';
 import { boundedText, parseId } from '../inputs.js';
 import { MAX_TITLE_LENGTH } from '../limits.js';
 
 /** The close answer says almost nothing about the case, so the payload is a fresh read of it. */
-export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = async (_parent, { input }, { upstream, loaders }, info) => {
+export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = async (_parent, { input }, { upstream, loaders, planner }, info) => {
   const caseId = parseId(input.caseId, 'input.caseId');
   const closingState =
     input.closingState === null || input.closingState === undefined
@@ -18,7 +17,7 @@ export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = as
     ...(input.askFeedback === null || input.askFeedback === undefined ? {} : { askFeedback: input.askFeedback }),
   });
   loaders.cases.clear(caseId);
-  const relations = caseRelationsFor(info, ['case']);
+  const relations = planner.caseRelations(info, ['case']);
   const record = await loaders.cases.load(caseId, relations);
   primeFromCase(loaders, record, relations);
   return { case: record };

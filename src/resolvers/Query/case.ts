@@ -1,12 +1,12 @@
 import type { QueryResolvers } from '../../__generated__/resolvers-types.js';
-import { primeFromCase } from '../../loaders/prime.js';
-import { caseRelationsFor } from '../../planner/relations.js';
+import { prefetchContacts, primeFromCase } from '../../loaders/prime.js';
 import { parseId } from '../inputs.js';
 
-export const caseQuery: NonNullable<QueryResolvers['case']> = async (_parent, args, { loaders }, info) => {
+export const caseQuery: NonNullable<QueryResolvers['case']> = async (_parent, args, { loaders, planner }, info) => {
   const id = parseId(args.id, 'id');
-  const relations = caseRelationsFor(info);
+  const relations = planner.caseRelations(info);
   const record = await loaders.cases.load(id, relations);
   primeFromCase(loaders, record, relations);
+  prefetchContacts(loaders, [record], planner.caseContactRelations(info));
   return record;
 };

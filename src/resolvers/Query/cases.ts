@@ -1,9 +1,8 @@
 import type { QueryCasesArgs, QueryResolvers } from '../../__generated__/resolvers-types.js';
-import { primeFromCase } from '../../loaders/prime.js';
+import { prefetchContacts, primeFromCase } from '../../loaders/prime.js';
 import { caseConnection } from '../../pagination/connection.js';
 import { cursorToOffset } from '../../pagination/cursors.js';
 import { pageWindow } from '../../pagination/window.js';
-import { caseRelationsFor } from '../../planner/relations.js';
 import { badUserInput } from '../../server/errors.js';
 import { listCases, type CaseCondition } from '../../upstream/cases.js';
 import { upstreamCaseStatus, upstreamChannel } from '../../upstream/normalize.js';
@@ -26,7 +25,7 @@ function conditionsOf(filter: QueryCasesArgs['filter']): CaseCondition[] {
   return where;
 }
 
-export const casesQuery: NonNullable<QueryResolvers['cases']> = async (_parent, args, { upstream, loaders }, info) => {
+export const casesQuery: NonNullable<QueryResolvers['cases']> = async (_parent, args, { upstream, loaders, planner }, info) => {
   const first = args.first ?? 20;
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
@@ -38,14 +37,18 @@ export const casesQuery: NonNullable<QueryResolvers['cases']> = async (_parent, 
     start = offset + 1;
   }
   const where = conditionsOf(args.filter);
-  const relations = caseRelationsFor(info, ['nodes'], ['edges', 'node']);
+  const relations = planner.caseRelations(info, ['nodes'], ['edges', 'node']);
+  const select = planner.caseColumns(info, ['nodes'], ['edges', 'node']);
+  const contactRelations = planner.caseContactRelations(info, ['nodes'], ['edges', 'node']);
 
   const window = pageWindow(start, first, MAX_UPSTREAM_LIMIT);
   const pages = await Promise.all(
-    window.pages.map((page) => listCases(upstream, { limit: window.limit, page, where, relations })),
+    window.pages.map((page) => listCases(upstream, { limit: window.limit, page, where, relations, select })),
   );
   const rows = pages.flatMap((page) => page.items).slice(window.skip, window.skip + first);
-  for (const record of rows) primeFromCase(loaders, record, relations);
+  // Rows read with `select` lack columns: they must not stand in for whole cases later.
+  for (const record of rows) primeFromCase(loaders, record, relations, { wholeCase: select === null });
+  prefetchContacts(loaders, rows, contactRelations);
   // Without a count in the envelope, what was seen is the best lower bound.
   const total = pages[0]?.total ?? start + rows.length;
   return caseConnection(rows, start, Math.max(total, start + rows.length));
