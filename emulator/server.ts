@@ -35,6 +35,11 @@ export interface EmulatorCall {
   account: string | null;
   /** 0 until the answer is sent. */
   status: number;
+  /** The caller's `x-request-id` header, so a caller can tell which of its requests made the call. */
+  requestId: string | null;
+  /** When the request arrived and when its answer was sent, in epoch milliseconds (sub-ms precision). */
+  startedAt: number;
+  finishedAt: number;
 }
 
 export interface Emulator {
@@ -57,6 +62,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const CASE_ACCESS_PATH = /^\/(crm\/objects\/case|crm\/messenger\/|mail\/|voip\/)/;
 const BEARER = /^Bearer (.+)$/;
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const now = (): number => performance.timeOrigin + performance.now();
 
 const routeNotFound = (method: string, path: string): ApiError =>
   new ApiError('ERROR_ROUTE_NOT_FOUND', `No route for ${method} ${path}`);
@@ -111,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const reply = (status: number, payload: unknown): void => {
       call.status = status;
       send(res, status, payload);
+      call.finishedAt = now();
     };
     try {
       if (!grant) throw new ApiError('ERROR_UNAUTHORIZED', 'Missing, incorrect or invalid API key');
@@ -183,6 +191,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       query: queryStart === -1 ? '' : url.slice(queryStart + 1),
       account: null,
       status: 0,
+      requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : null,
+      startedAt: now(),
+      finishedAt: 0,
     };
     calls.push(call);
     void answerApi(req, res, call);

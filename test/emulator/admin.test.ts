@@ -28,14 +28,24 @@ describe('the call log', () => {
     await server.api('/crm/objects/case/1003', { key: NO_CASE_ACCESS_API_KEY });
     await server.api('/crm/messenger/chat/close', { json: { caseId: 999999 } });
     await server.api('/nowhere');
+    const timing = { startedAt: expect.any(Number), finishedAt: expect.any(Number), requestId: null };
     expect(server.emulator.calls).toEqual([
-      { method: 'GET', path: '/crm/objects/case', query: 'limit=2&relations=contact&relations=users', account: 'demo', status: 200 },
-      { method: 'GET', path: '/crm/objects/case/1003', query: '', account: 'demo', status: 200 },
-      { method: 'GET', path: '/account/user', query: '', account: null, status: 401 },
-      { method: 'GET', path: '/crm/objects/case/1003', query: '', account: 'demo', status: 403 },
-      { method: 'POST', path: '/crm/messenger/chat/close', query: '', account: 'demo', status: 400 },
-      { method: 'GET', path: '/nowhere', query: '', account: 'demo', status: 404 },
+      { method: 'GET', path: '/crm/objects/case', query: 'limit=2&relations=contact&relations=users', account: 'demo', status: 200, ...timing },
+      { method: 'GET', path: '/crm/objects/case/1003', query: '', account: 'demo', status: 200, ...timing },
+      { method: 'GET', path: '/account/user', query: '', account: null, status: 401, ...timing },
+      { method: 'GET', path: '/crm/objects/case/1003', query: '', account: 'demo', status: 403, ...timing },
+      { method: 'POST', path: '/crm/messenger/chat/close', query: '', account: 'demo', status: 400, ...timing },
+      { method: 'GET', path: '/nowhere', query: '', account: 'demo', status: 404, ...timing },
     ]);
+  });
+
+  it('records when each call was in flight and the request id it carried', async () => {
+    server.emulator.setLatencyMs(30);
+    await server.api('/crm/objects/case/1001', { headers: { 'x-request-id': 'req-42' } });
+    const [call] = server.emulator.calls;
+    expect(call?.requestId).toBe('req-42');
+    expect(call!.finishedAt - call!.startedAt).toBeGreaterThanOrEqual(29);
+    server.emulator.setLatencyMs(0);
   });
 
   it('records the account of the key', async () => {
@@ -116,7 +126,18 @@ describe('admin routes', () => {
     const response = await admin('/calls');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await response.json()).toEqual([{ method: 'GET', path: '/crm/objects/case/1001', query: '', account: 'demo', status: 200 }]);
+    expect(await response.json()).toEqual([
+      {
+        method: 'GET',
+        path: '/crm/objects/case/1001',
+        query: '',
+        account: 'demo',
+        status: 200,
+        requestId: null,
+        startedAt: expect.any(Number),
+        finishedAt: expect.any(Number),
+      },
+    ]);
   });
 
   it('DELETE /__emulator/calls clears them', async () => {

@@ -18,11 +18,12 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as is, for malformed bodies. */
   rawBody?: string;
+  headers?: Record<string, string>;
 }
 
 export async function request(baseUrl: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
   const { key = DEMO_API_KEY, method = options.json === undefined && options.rawBody === undefined ? 'GET' : 'POST' } = options;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (key !== null) headers['authorization'] = `Bearer ${key}`;
   let body: string | undefined;
   if (options.json !== undefined || options.rawBody !== undefined) {

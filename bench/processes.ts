@@ -1,0 +1,75 @@
+/** Child processes of the benchmark: gateways under test and load generators. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LoadConfig, LoadResult } from './load.js';
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+export interface GatewayProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench/gatewayProcess` and waits for the URL it prints. */
+export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), here('./gatewayProcess.js')], {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n').find((text) => text.startsWith('{'));
+      if (!line) return;
+      const { url, pid } = JSON.parse(line) as { url: string; pid: number };
+      child.removeAllListeners('exit');
+      resolve({
+        url,
+        pid,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+/** Runs the load generator in a second process and returns its result. */
+export function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const child = spawn(process.execPath, [here('./load.js'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(output) as LoadResult);
+      else reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+}
+
+/** Linux: forget a process's peak RSS so that the next reading covers only what follows. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not Linux, or not allowed: the peak then covers the process's whole life.
+  }
+}
+
+/** Peak resident memory of a process in MiB (Linux VmHWM), or NaN where unknown. */
+export function peakRssMiB(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: our gateway against the naive baseline (same schema, planning, DataLoader and
+ * read sharing off), both in front of the emulator with an artificial latency per upstream call,
+ * in one run. Prints a table and writes bench/results.json.
+ *
+ * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
+ * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default).
+ */
+import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEMO_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
+import { criticalPathMs, roundTrips } from './criticalPath.js';
+import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
+import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
+import { percentile, sortedCopy } from './stats.js';
+import { formatTable, type OperationResult, type Measurement } from './table.js';
+
+const setting = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
+  return value;
+};
+
+const latencyMs = setting('BENCH_LATENCY_MS', 20);
+const connections = setting('BENCH_CONNECTIONS', 10);
+const durationMs = setting('BENCH_DURATION_MS', 5000);
+const warmupMs = setting('BENCH_WARMUP_MS', 1000);
+const ALONE_MS = 2000;
+const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
+
+async function post(url: string, body: string, requestId: string): Promise<{ errors?: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    body,
+  });
+  return (await response.json()) as { errors?: unknown };
+}
+
+type TestEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+/** For each request id, the upstream's own time on its critical path. */
+function criticalPaths(calls: readonly EmulatorCall[]): Map<string, number> {
+  const byRequest = new Map<string, EmulatorCall[]>();
+  for (const call of calls) {
+    if (call.requestId === null) continue;
+    const list = byRequest.get(call.requestId);
+    if (list) list.push(call);
+    else byRequest.set(call.requestId, [call]);
+  }
+  return new Map([...byRequest].map(([id, list]) => [id, criticalPathMs(list)]));
+}
+
+/** Gateway latency over the upstream's critical-path time, request by request. */
+function overheads(samples: ReadonlyArray<readonly [string, number]>, paths: Map<string, number>): Float64Array {
+  return sortedCopy(samples.flatMap(([id, latency]) => (paths.has(id) ? [latency / paths.get(id)!] : [])));
+}
+
+async function measure(gateway: GatewayProcess, operation: Operation, fixture: Fixture, emulator: TestEmulator): Promise<Measurement> {
+  const body = JSON.stringify({ query: operation.document, variables: operation.variables(fixture) });
+  const check = await post(gateway.url, body, `${operation.name}-check`);
+  if (check.errors) throw new Error(`${operation.name} failed: ${JSON.stringify(check.errors)}`);
+
+  // Alone: one connection, each request sent when the last one is answered.
+  emulator.resetCalls();
+  const alone = await runLoad({ url: gateway.url, body, connections: 1, warmupMs: 300, durationMs: ALONE_MS });
+  const alonePaths = criticalPaths(emulator.calls);
+  const [firstId] = alone.samples[0] ?? [''];
+  const oneRequest = emulator.calls.filter((call) => call.requestId === firstId);
+
+  resetPeakRss(gateway.pid);
+  emulator.resetCalls();
+  const load = await runLoad({ url: gateway.url, body, connections, warmupMs, durationMs });
+  const loadOverheads = overheads(load.samples, criticalPaths(emulator.calls));
+  return {
+    upstreamCalls: oneRequest.length,
+    roundTrips: roundTrips(oneRequest),
+    isolatedMedianMs: alone.latencyMs.p50,
+    criticalPathMedianMs: percentile(sortedCopy(alone.samples.map(([id]) => alonePaths.get(id) ?? Number.NaN)), 0.5),
+    overheadAlone: percentile(overheads(alone.samples, alonePaths), 0.5),
+    overheadUnderLoad: { p50: percentile(loadOverheads, 0.5), p95: percentile(loadOverheads, 0.95) },
+    underLoad: { ...load, samples: [] },
+    upstreamCallsPerRequestUnderLoad: load.sent === 0 ? Number.NaN : emulator.calls.length / load.sent,
+    peakRssMiB: peakRssMiB(gateway.pid),
+  };
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ latencyMs });
+  const fixture = await findFixture(emulator.url, DEMO_API_KEY);
+  const env = { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY };
+  const ours = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' });
+  const naive = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'naive' });
+  const operations = OPERATIONS.filter((operation) => !chosen || chosen.includes(operation.name));
+  const results: OperationResult[] = [];
+  try {
+    for (const operation of operations) {
+      process.stderr.write(`bench: ${operation.name}…\n`);
+      emulator.reset();
+      const oursResult = await measure(ours, operation, fixture, emulator);
+      emulator.reset();
+      const naiveResult = await measure(naive, operation, fixture, emulator);
+      results.push({ name: operation.name, label: operation.label, ours: oursResult, naive: naiveResult });
+    }
+  } finally {
+    await ours.stop();
+    await naive.stop();
+    await emulator.stop();
+  }
+
+  const settings = { latencyMs, connections, durationMs, warmupMs, aloneMs: ALONE_MS };
+  process.stdout.write(`${formatTable(results, settings)}\n`);
+  const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { node: process.version, cpus: os.cpus().length, platform: process.platform },
+        settings,
+        operations: results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  process.stdout.write(`\nwrote ${file}\n`);
+}
+
+await main();
