@@ -3,18 +3,16 @@
  * `BENCH_STRATEGY` (planned | naive), `ACQUIRE_BASE_URL`, `ACQUIRE_API_KEY`. Prints its URL.
  */
 import type { Strategy } from '../src/server/context.js';
-import { createGateway } from '../src/server/createServer.js';
+import { createGateway, gatewaySettings } from '../src/server/createServer.js';
 import { loadConfig } from '../src/config.js';
 
 const config = loadConfig();
 if (!config.upstream) throw new Error('Set ACQUIRE_BASE_URL');
 const strategy = (process.env.BENCH_STRATEGY ?? 'planned') as Strategy;
 const gateway = await createGateway({
+  ...gatewaySettings(config),
   baseUrl: config.upstream.baseUrl,
   apiKey: config.upstream.apiKey,
-  timeoutMs: config.timeoutMs,
-  maxConcurrentUpstreamCalls: config.maxConcurrentUpstreamCalls,
-  production: true,
   strategy,
 });
 const url = await gateway.listen(0, '127.0.0.1');

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCOUNTS } from './accounts.js';
 import { ApiError, invalidInput } from './errors.js';
+import { Faults, type FaultRule } from './faults.js';
 import { API_KEYS } from './keys.js';
 import { isObject } from './query.js';
 import { Router } from './router.js';
@@ -15,6 +16,7 @@ import { seedAccount } from './seed.js';
 import { AccountStore } from './store.js';
 
 export { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY } from './keys.js';
+export type { FaultRule } from './faults.js';
 
 export interface EmulatorOptions {
   /** Default 0: any free port. */
@@ -33,7 +35,7 @@ export interface EmulatorCall {
   query: string;
   /** The account of the key; null when unauthenticated. */
   account: string | null;
-  /** 0 until the answer is sent. */
+  /** 0 until the answer is sent, and for a connection reset by an injected fault. */
   status: number;
   /** The caller's `x-request-id` header, so a caller can tell which of its requests made the call. */
   requestId: string | null;
@@ -51,6 +53,8 @@ export interface Emulator {
   /** Re-seeds every account to its initial state and clears the calls. */
   reset(): void;
   setLatencyMs(ms: number): void;
+  /** Faults to inject from now on, replacing earlier ones (see faults.ts); `[]` clears them. */
+  setFaults(rules: readonly FaultRule[]): void;
   /** Closes the server and its idle keep-alive sockets. */
   stop(): Promise<void>;
 }
@@ -105,8 +109,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const resetCalls = (): void => {
     calls.length = 0;
   };
+  const faults = new Faults();
+  // Ends the waits of delayed calls when the emulator stops, so that stopping is prompt.
+  const shuttingDown = new AbortController();
   const reset = (): void => {
     stores = seedStores();
+    faults.clear();
     resetCalls();
   };
 
@@ -114,12 +122,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const method = req.method ?? 'GET';
     const grant = API_KEYS.get(BEARER.exec(req.headers.authorization ?? '')?.[1] ?? '');
     call.account = grant?.account ?? null;
-    if (latencyMs > 0) await sleep(latencyMs);
+    const fault = faults.match(method, call.path);
+    const wait = latencyMs + (fault?.delayMs ?? 0);
+    if (wait > 0) {
+      try {
+        await sleep(wait, undefined, { signal: shuttingDown.signal });
+      } catch {
+        return;
+      }
+    }
     const reply = (status: number, payload: unknown): void => {
+      call.finishedAt = now();
+      if (fault?.reset) {
+        res.socket?.destroy();
+        return;
+      }
+      if (fault?.status !== undefined) {
+        call.status = fault.status;
+        res.writeHead(fault.status, { 'content-type': fault.contentType ?? JSON_TYPE, ...fault.headers });
+        res.end(fault.body ?? JSON.stringify(new ApiError('ERROR_SERVER_ERROR', 'Injected fault').toBody()));
+        return;
+      }
       call.status = status;
       send(res, status, payload);
-      call.finishedAt = now();
     };
+    // A fault before the route leaves the state alone; `afterHandler` runs the route first, like
+    // an upstream that did the work and then lost the answer.
+    if (fault && !fault.afterHandler && (fault.reset || fault.status !== undefined)) return reply(0, null);
     try {
       if (!grant) throw new ApiError('ERROR_UNAUTHORIZED', 'Missing, incorrect or invalid API key');
       const path = call.path.length > 1 && call.path.endsWith('/') ? call.path.slice(0, -1) : call.path;
@@ -154,6 +183,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         case 'POST /__emulator/reset':
           reset();
           return send(res, 200, { reset: true });
+        case 'PUT /__emulator/faults': {
+          const body = await readJson(req);
+          if (!Array.isArray(body)) throw invalidInput('Send a JSON array of fault rules');
+          try {
+            faults.set(body as FaultRule[]);
+          } catch (error) {
+            throw invalidInput(error instanceof Error ? error.message : 'Invalid fault rules');
+          }
+          return send(res, 200, { rules: body.length });
+        }
+        case 'DELETE /__emulator/faults':
+          faults.clear();
+          return send(res, 200, { rules: 0 });
         case 'PUT /__emulator/latency': {
           const body = await readJson(req);
           const ms = isObject(body) ? body['ms'] : undefined;
@@ -218,10 +260,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setLatencyMs(ms: number): void {
       latencyMs = validLatency(ms);
     },
+    setFaults(rules: readonly FaultRule[]): void {
+      faults.set(rules);
+    },
     stop(): Promise<void> {
       stopping ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
+        shuttingDown.abort();
+        server.closeAllConnections();
       });
       return stopping;
     },

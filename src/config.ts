@@ -19,6 +19,14 @@ export interface Config {
    */
   maxConcurrentUpstreamCalls: number;
   production: boolean;
+  /** Schema introspection; default on unless in production. */
+  introspection: boolean;
+  /** The Apollo Sandbox landing page at GET /graphql; default on unless in production. */
+  sandbox: boolean;
+  maxBodyBytes: number;
+  limits: { maxDepth: number; maxCost: number; maxAliases: number };
+  /** How long a SIGTERM lets in-flight requests finish. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +43,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function upstreamFrom(env: Env): UpstreamConfig | null {
@@ -64,11 +80,21 @@ function upstreamFrom(env: Env): UpstreamConfig | null {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     upstream: upstreamFrom(env),
     timeoutMs: integer(env, 'ACQUIRE_TIMEOUT_MS', 10_000, 1, 600_000),
     maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 20, 1, 1000),
-    production: env.NODE_ENV === 'production',
+    production,
+    introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
+    sandbox: flag(env, 'GRAPHQL_SANDBOX', !production),
+    maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 1, 1_000_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    },
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

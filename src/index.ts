@@ -4,8 +4,9 @@
  */
 import { startEmulator, DEMO_API_KEY } from '../emulator/server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createGateway } from './server/createServer.js';
+import { createGateway, gatewaySettings } from './server/createServer.js';
 import { createLogger, type Logger } from './server/logger.js';
+import { installGracefulShutdown } from './server/shutdown.js';
 
 async function upstreamOf(config: Config, logger: Logger) {
   if (config.upstream) {
@@ -35,25 +36,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const upstream = await upstreamOf(config, logger);
-  const gateway = await createGateway({
-    baseUrl: upstream.baseUrl,
-    apiKey: upstream.apiKey,
-    timeoutMs: config.timeoutMs,
-    maxConcurrentUpstreamCalls: config.maxConcurrentUpstreamCalls,
-    production: config.production,
-    logger,
-  });
+  const gateway = await createGateway({ ...gatewaySettings(config), baseUrl: upstream.baseUrl, apiKey: upstream.apiKey, logger });
   const url = await gateway.listen(config.port);
   logger.info(`GraphQL gateway ready at ${url}`);
-
-  const shutdown = async (signal: string): Promise<void> => {
-    logger.info(`${signal}: stopping`);
-    await gateway.stop();
-    await upstream.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  installGracefulShutdown({
+    logger,
+    stop: async () => {
+      await gateway.stop();
+      await upstream.stop();
+    },
+  });
 }
 
 await main();

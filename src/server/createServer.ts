@@ -7,12 +7,20 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import type { Config } from '../config.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
+import type { BreakerOptions } from '../upstream/breaker.js';
 import { createUpstreamClient } from '../upstream/client.js';
+import type { RetryOptions } from '../upstream/retry.js';
 import { createContextFactory, type GatewayContext, type Strategy } from './context.js';
 import { createFormatError } from './errors.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
+import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface GatewayOptions {
@@ -22,10 +30,33 @@ export interface GatewayOptions {
   timeoutMs: number;
   maxConcurrentUpstreamCalls: number;
   production: boolean;
+  /** Default: on unless in production. */
+  introspection?: boolean;
+  /** The Apollo Sandbox landing page; default: on unless in production. */
+  sandbox?: boolean;
   maxBodyBytes?: number;
+  limits?: QueryLimits;
+  retry?: RetryOptions;
+  breaker?: BreakerOptions;
+  /** How long `stop()` lets in-flight requests finish before closing their connections. */
+  shutdownGraceMs?: number;
   logger?: Logger;
   /** Default `planned`; `naive` is the benchmark's baseline. */
   strategy?: Strategy;
+}
+
+/** The settings of `createGateway` that come from the configuration. */
+export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' | 'apiKey' | 'logger'> {
+  return {
+    timeoutMs: config.timeoutMs,
+    maxConcurrentUpstreamCalls: config.maxConcurrentUpstreamCalls,
+    production: config.production,
+    introspection: config.introspection,
+    sandbox: config.sandbox,
+    maxBodyBytes: config.maxBodyBytes,
+    limits: config.limits,
+    shutdownGraceMs: config.shutdownGraceMs,
+  };
 }
 
 export interface Gateway {
@@ -38,19 +69,32 @@ export interface Gateway {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? silentLogger;
-  const client = createUpstreamClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  const client = createUpstreamClient({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.breaker ? { breaker: options.breaker } : {}),
+  });
+  const sandbox = options.sandbox ?? !options.production;
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: !options.production,
+    introspection: options.introspection ?? !options.production,
+    // Batched operations would multiply every limit below by the batch size.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     // Apollo pretty-prints results by default: for a page of cases that is most of the cost of
     // the response for nobody's benefit.
     stringifyResult: (result) => JSON.stringify(result),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      createLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
+      sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

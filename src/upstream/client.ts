@@ -4,8 +4,11 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
 import got, { RequestError, type Got } from 'got';
-import { errorFromResponse, malformedError, networkError, timeoutError } from './errors.js';
+import { createBreaker, type BreakerOptions } from './breaker.js';
+import { errorFromResponse, malformedError, networkError, timeoutError, unavailableError } from './errors.js';
+import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryOptions } from './retry.js';
 
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -21,9 +24,13 @@ export type UpstreamCall = (request: UpstreamRequest) => Promise<unknown>;
 
 export interface UpstreamClientOptions {
   baseUrl: string;
-  /** Bounds one upstream call from start to parsed body. */
+  /** Bounds one upstream call from start to parsed body, retries and the waits between them included. */
   timeoutMs: number;
+  retry?: RetryOptions;
+  breaker?: BreakerOptions;
 }
+
+export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
 
 export interface UpstreamClient {
   /**
@@ -50,28 +57,58 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     headers: { accept: 'application/json', 'user-agent': 'acquire-graphql-gateway' },
   });
 
-  async function send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown> {
-    // One signal bounds the whole call. got's own `timeout` option arms a timer per phase and
-    // cost more CPU than everything else got does for a request, in profiles of a page of cases.
-    const deadline = AbortSignal.timeout(options.timeoutMs);
-    let response;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const breaker = createBreaker(options.breaker ?? DEFAULT_BREAKER);
+
+  /** Waits before the next attempt, unless the deadline would pass first. */
+  async function waitToRetry(attempt: number, retryAfter: string | undefined, deadline: AbortSignal, startedAt: number): Promise<boolean> {
+    const delay = retryDelayMs(attempt, retryAfter, retry);
+    if (Date.now() - startedAt + delay >= options.timeoutMs) return false;
     try {
-      response = await instance(request.path, {
-        method: request.method,
-        signal: deadline,
-        headers: requestId === undefined ? { authorization } : { authorization, 'x-request-id': requestId },
-        ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams) } : {}),
-        ...(request.json === undefined ? {} : { json: request.json }),
-      });
-    } catch (error) {
-      if (deadline.aborted) throw timeoutError(options.timeoutMs);
-      if (error instanceof RequestError) throw networkError(error.code);
-      throw error;
+      await sleep(delay, undefined, { signal: deadline });
+    } catch {
+      return false;
     }
-    const secret = authorization.replace(/^Bearer\s+/i, '');
-    const { statusCode, body } = response;
-    if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, body, secret);
-    return parseJson(body, statusCode, response.headers['content-type']);
+    return breaker.tryAcquire();
+  }
+
+  async function send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown> {
+    if (!breaker.tryAcquire()) throw unavailableError();
+    // One signal bounds the whole call, retries included. (got's own `timeout` option arms a
+    // timer per phase and cost more CPU than the rest of got's work, in profiles of a page of cases.)
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const startedAt = Date.now();
+    const attempts = request.method === 'GET' ? retry.attempts : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      let response;
+      try {
+        response = await instance(request.path, {
+          method: request.method,
+          signal: deadline,
+          headers: requestId === undefined ? { authorization } : { authorization, 'x-request-id': requestId },
+          ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams) } : {}),
+          ...(request.json === undefined ? {} : { json: request.json }),
+        });
+      } catch (error) {
+        breaker.failure();
+        if (deadline.aborted) throw timeoutError(options.timeoutMs);
+        const failure = error instanceof RequestError ? networkError(error.code) : error;
+        if (attempt < attempts && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
+        if (deadline.aborted) throw timeoutError(options.timeoutMs);
+        throw failure;
+      }
+      const { statusCode, body } = response;
+      if (statusCode >= 500 || statusCode === 429) breaker.failure();
+      else breaker.success();
+      if (isRetryableStatus(statusCode) && attempt < attempts) {
+        const retryAfter = response.headers['retry-after'];
+        if (await waitToRetry(attempt, typeof retryAfter === 'string' ? retryAfter : undefined, deadline, startedAt)) continue;
+      }
+      if (statusCode < 200 || statusCode >= 300) {
+        throw errorFromResponse(statusCode, body, authorization.replace(/^Bearer\s+/i, ''));
+      }
+      return parseJson(body, statusCode, response.headers['content-type']);
+    }
   }
 
   return {

@@ -11,7 +11,8 @@ export type UpstreamErrorCode =
   | 'CONFLICT'
   | 'BAD_USER_INPUT'
   | 'UPSTREAM_ERROR'
-  | 'UPSTREAM_TIMEOUT';
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
 
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
@@ -94,6 +95,7 @@ const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
   BAD_USER_INPUT: 'The Acquire API rejected the request',
   UPSTREAM_ERROR: 'The Acquire API failed',
   UPSTREAM_TIMEOUT: 'The Acquire API did not answer in time',
+  UPSTREAM_UNAVAILABLE: 'The Acquire API is failing; the gateway holds calls back for a few seconds',
 };
 
 /** Maps a non-2xx upstream answer to an UpstreamError, whatever its body holds. */
@@ -109,6 +111,11 @@ export function errorFromResponse(status: number, bodyText: string, secret?: str
 
 export function timeoutError(timeoutMs: number): UpstreamError {
   return new UpstreamError('UPSTREAM_TIMEOUT', `${DEFAULT_MESSAGES.UPSTREAM_TIMEOUT} (${timeoutMs} ms)`);
+}
+
+/** The circuit breaker is open: the call was not even tried. */
+export function unavailableError(): UpstreamError {
+  return new UpstreamError('UPSTREAM_UNAVAILABLE', DEFAULT_MESSAGES.UPSTREAM_UNAVAILABLE);
 }
 
 export function networkError(reason: string): UpstreamError {

@@ -2,7 +2,26 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to port 4000, a 10 s timeout and the emulator', () => {
-    expect(loadConfig({})).toEqual({ port: 4000, upstream: null, timeoutMs: 10_000, maxConcurrentUpstreamCalls: 20, production: false });
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      upstream: null,
+      timeoutMs: 10_000,
+      maxConcurrentUpstreamCalls: 20,
+      production: false,
+      introspection: true,
+      sandbox: true,
+      maxBodyBytes: 1_000_000,
+      limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30 },
+      shutdownGraceMs: 10_000,
+    });
+  });
+
+  it('turns introspection and the Sandbox off in production unless enabled', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
+      introspection: true,
+      sandbox: true,
+    });
   });
 
   it('builds the base URL from the account id', () => {
@@ -25,6 +44,8 @@ describe('loadConfig', () => {
     [{ ACQUIRE_BASE_URL: 'ftp://x.example' }, /http/],
     [{ ACQUIRE_BASE_URL: 'https://user:secret@x.example/api/v1' }, /credentials/],
     [{ ACQUIRE_ACCOUNT_ID: 'my account.evil.com/' }, /subdomain/],
+    [{ GRAPHQL_SANDBOX: 'yes please' }, /GRAPHQL_SANDBOX/],
+    [{ GRAPHQL_MAX_DEPTH: '0' }, /GRAPHQL_MAX_DEPTH/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
