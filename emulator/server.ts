@@ -2,6 +2,7 @@
  * The emulator's HTTP server: the Acquire REST API under /api/v1 (auth, latency, call log, routing)
  * and a few unauthenticated admin routes under /__emulator for tests and benchmarks in other processes.
  */
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -112,6 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults();
   // Ends the waits of delayed calls when the emulator stops, so that stopping is prompt.
   const shuttingDown = new AbortController();
+  // Every delayed call listens for it; hundreds at once are normal under load.
+  setMaxListeners(0, shuttingDown.signal);
   const reset = (): void => {
     stores = seedStores();
     faults.clear();

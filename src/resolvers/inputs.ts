@@ -1,5 +1,6 @@
 /** Argument checks that run before any upstream call; each failure names its argument. */
 import type { CaseStatus, Channel } from '../__generated__/resolvers-types.js';
+import { EmailAddressResolver } from 'graphql-scalars';
 import { badUserInput } from '../server/errors.js';
 
 const POSITIVE_INTEGER = /^[1-9]\d{0,15}$/;
@@ -43,17 +44,22 @@ export function knownStatus(value: CaseStatus, argumentName: string): Exclude<Ca
   return value;
 }
 
-// Deliberately loose: the upstream mail server is the judge; this catches typos and injection.
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+function isEmail(email: string): boolean {
+  try {
+    EmailAddressResolver.parseValue(email);
+    return email.length <= 254;
+  } catch {
+    return false;
+  }
+}
 
 export function parseEmail(value: string, argumentName: string): string {
   const email = value.trim();
-  if (email.length > 254 || !EMAIL.test(email)) {
-    throw badUserInput(`${argumentName} is not an email address: "${clip(value)}"`, argumentName);
-  }
+  if (!isEmail(email)) throw badUserInput(`${argumentName} is not an email address: "${clip(value)}"`, argumentName);
   return email;
 }
 
+// graphql-scalars' PhoneNumber also takes numbers without a country code, which SMS cannot use.
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** The SMS endpoint wants numbers with their country code. */
