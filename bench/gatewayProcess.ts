@@ -5,6 +5,7 @@
 import type { Strategy } from '../src/server/context.js';
 import { createGateway, gatewaySettings } from '../src/server/createServer.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/server/logger.js';
 
 const config = loadConfig();
 if (!config.upstream) throw new Error('Set ACQUIRE_BASE_URL');
@@ -13,10 +14,12 @@ const gateway = await createGateway({
   ...gatewaySettings(config),
   baseUrl: config.upstream.baseUrl,
   apiKey: config.upstream.apiKey,
+  // Logged as in production: the benchmark measures the gateway as it ships.
+  logger: createLogger({ pretty: false, level: config.log.level }),
   strategy,
 });
 const url = await gateway.listen(0, '127.0.0.1');
-process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: true, url, pid: process.pid })}\n`);
 process.once('SIGTERM', () => {
   void gateway.stop().then(() => process.exit(0));
 });

@@ -23,10 +23,13 @@ export function startGatewayProcess(env: Record<string, string>): Promise<Gatewa
     child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const line = output.split('\n').find((text) => text.startsWith('{'));
+      const line = output.split('\n').find((text) => text.startsWith('{"ready":true'));
       if (!line) return;
       const { url, pid } = JSON.parse(line) as { url: string; pid: number };
       child.removeAllListeners('exit');
+      // From here on its stdout is request logs: keep reading, or a full pipe would stall it.
+      child.stdout?.removeAllListeners('data');
+      child.stdout?.resume();
       resolve({
         url,
         pid,

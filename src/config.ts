@@ -27,6 +27,9 @@ export interface Config {
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
   /** How long a SIGTERM lets in-flight requests finish. */
   shutdownGraceMs: number;
+  log: { level: string; pretty: boolean };
+  /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
+  otlpTracesUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +54,28 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${env[name]}"`);
+  return raw as T;
+}
+
+/** The OTLP/HTTP traces URL: the traces endpoint as given, or `/v1/traces` on the base endpoint (as the OTel spec says). */
+function otlpEndpointFrom(env: Env): string | null {
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const raw = traces || (base ? `${base.replace(/\/+$/, '')}/v1/traces` : '');
+  if (!raw) return null;
+  try {
+    return new URL(raw).href;
+  } catch {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT is not a URL: "${traces || base}"`);
+  }
 }
 
 function upstreamFrom(env: Env): UpstreamConfig | null {
@@ -96,5 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
     },
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    log: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'), pretty: oneOf(env, 'LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty') === 'pretty' },
+    otlpTracesUrl: otlpEndpointFrom(env),
   };
 }

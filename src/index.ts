@@ -7,43 +7,55 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createGateway, gatewaySettings } from './server/createServer.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { installGracefulShutdown } from './server/shutdown.js';
+import { startTracing } from './server/tracing.js';
 
 async function upstreamOf(config: Config, logger: Logger) {
   if (config.upstream) {
-    logger.info(`Acquire upstream: ${config.upstream.baseUrl}`, {
-      apiKey: config.upstream.apiKey ? 'configured' : 'none: callers must send Authorization',
-    });
-    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, stop: async () => {} };
+    logger.info(
+      { serverKey: config.upstream.apiKey ? 'configured' : 'none: callers must send Authorization' },
+      `Acquire upstream: ${config.upstream.baseUrl}`,
+    );
+    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, demo: false, stop: async () => {} };
   }
   const emulator = await startEmulator();
   logger.info(
+    { demoKey: DEMO_API_KEY },
     `Acquire upstream: the built-in emulator at ${emulator.url} (demo mode: neither ACQUIRE_BASE_URL nor ACQUIRE_ACCOUNT_ID is set)`,
-    { demoApiKey: DEMO_API_KEY },
   );
-  return { baseUrl: emulator.url, apiKey: process.env.ACQUIRE_API_KEY?.trim() || DEMO_API_KEY, stop: () => emulator.stop() };
+  return { baseUrl: emulator.url, apiKey: process.env.ACQUIRE_API_KEY?.trim() || DEMO_API_KEY, demo: true, stop: () => emulator.stop() };
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger();
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      logger.error(`Configuration error: ${error.message}`);
+      createLogger().error(`Configuration error: ${error.message}`);
       process.exit(2);
     }
     throw error;
   }
+  const logger = createLogger({ pretty: config.log.pretty, level: config.log.level });
   const upstream = await upstreamOf(config, logger);
-  const gateway = await createGateway({ ...gatewaySettings(config), baseUrl: upstream.baseUrl, apiKey: upstream.apiKey, logger });
+  const tracing = await startTracing(config.otlpTracesUrl);
+  if (config.otlpTracesUrl) logger.info(`Tracing: spans go to ${config.otlpTracesUrl}`);
+  const gateway = await createGateway({
+    ...gatewaySettings(config),
+    baseUrl: upstream.baseUrl,
+    apiKey: upstream.apiKey,
+    logger,
+    tracer: tracing.tracer,
+    ...(upstream.demo && upstream.apiKey ? { sandboxKey: upstream.apiKey } : {}),
+  });
   const url = await gateway.listen(config.port);
-  logger.info(`GraphQL gateway ready at ${url}`);
+  logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: /metrics)`);
   installGracefulShutdown({
     logger,
     stop: async () => {
       await gateway.stop();
       await upstream.stop();
+      await tracing.shutdown();
     },
   });
 }

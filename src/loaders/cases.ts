@@ -8,5 +8,5 @@ export type CaseLoader = RelationLoader<CaseRelation, CaseRecord>;
 
 /** Cases by id: `GET /crm/objects/case/{id}` with every relation asked for in the tick. */
 export function createCaseLoader(call: UpstreamCall, options: LoaderOptions): CaseLoader {
-  return createRelationLoader<CaseRelation, CaseRecord>((id, relations) => getCase(call, id, relations), options);
+  return createRelationLoader<CaseRelation, CaseRecord>('cases', (id, relations) => getCase(call, id, relations), options);
 }

@@ -8,5 +8,5 @@ export type ContactLoader = RelationLoader<ContactRelation, ContactRecord>;
 
 /** Contacts by id: `GET /crm/objects/contact/{id}`, with `fields` and/or `cases` as needed. */
 export function createContactLoader(call: UpstreamCall, options: LoaderOptions): ContactLoader {
-  return createRelationLoader<ContactRelation, ContactRecord>((id, relations) => getContact(call, id, relations), options);
+  return createRelationLoader<ContactRelation, ContactRecord>('contacts', (id, relations) => getContact(call, id, relations), options);
 }

@@ -15,6 +15,8 @@ export interface Loaders {
 export interface LoaderOptions {
   /** False turns batching, caching and priming off: every load is its own upstream call. */
   batch: boolean;
+  /** Told the size of every batch, for metrics. */
+  onBatch?: (loader: string, size: number) => void;
 }
 
 export function createLoaders(call: UpstreamCall, options: LoaderOptions = { batch: true }): Loaders {

@@ -9,7 +9,10 @@ export type MessageLoader = DataLoader<string, MessageRecord>;
 /** Messages by id. The API has no batch read, so a batch is parallel single reads. */
 export function createMessageLoader(call: UpstreamCall, options: LoaderOptions): MessageLoader {
   return new DataLoader<string, MessageRecord>(
-    (ids) => Promise.all(ids.map((id) => getMessage(call, id).catch((error: Error) => error))),
+    (ids) => {
+      options.onBatch?.('messages', ids.length);
+      return Promise.all(ids.map((id) => getMessage(call, id).catch((error: Error) => error)));
+    },
     options.batch ? {} : { batch: false, cache: false },
   );
 }

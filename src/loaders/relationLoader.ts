@@ -23,6 +23,7 @@ const COLUMNS = '';
 const SEPARATOR = '\n';
 
 export function createRelationLoader<R extends string, T>(
+  name: string,
   fetch: (id: string, relations: R[]) => Promise<T>,
   options: LoaderOptions,
 ): RelationLoader<R, T> {
@@ -40,6 +41,7 @@ export function createRelationLoader<R extends string, T>(
   };
 
   const loader = new DataLoader<string, T>(async (keys) => {
+    options.onBatch?.(name, keys.length);
     const wanted = new Map<string, Set<R>>();
     for (const key of keys) {
       const [id, relation] = split(key);

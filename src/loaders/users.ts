@@ -29,6 +29,7 @@ export function createUserLoader(call: UpstreamCall, options: LoaderOptions): Us
     return everyone;
   };
   const byId = new DataLoader<string, UserRecord>(async (ids) => {
+    options.onBatch?.('users', ids.length);
     if (ids.length === 1 && everyone === undefined) {
       const [id] = ids as [string];
       return [await getUser(call, id).catch((error: Error) => error)];

@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from '../loaders/index.js';
 import { noPlanner, selectionPlanner, type Planner } from '../planner/relations.js';
 import { createCaller } from '../upstream/caller.js';
 import type { UpstreamCall, UpstreamClient } from '../upstream/client.js';
+import type { RequestStats } from './requestStats.js';
 
 /** What every resolver receives: built fresh for each GraphQL request, never mutated by resolvers. */
 export interface GatewayContext {
@@ -12,6 +13,8 @@ export interface GatewayContext {
   upstream: UpstreamCall;
   loaders: Loaders;
   planner: Planner;
+  /** Filled along the way for the request's log line and metrics. */
+  stats: RequestStats;
 }
 
 /**
@@ -26,6 +29,7 @@ export interface ContextOptions {
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
   strategy: Strategy;
+  onBatch?: (loader: string, size: number) => void;
 }
 
 /**
@@ -35,21 +39,24 @@ export interface ContextOptions {
 export function createContextFactory(options: ContextOptions) {
   const fallback = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
   const planned = options.strategy === 'planned';
-  return async function createContext({ req }: { req: IncomingMessage }): Promise<GatewayContext> {
+  return async function createContext({ req, stats }: { req: IncomingMessage; stats: RequestStats }): Promise<GatewayContext> {
     const header = req.headers.authorization?.trim();
-    const requestId = requestIdOf(req);
     const upstream = createCaller({
       client: options.client,
       authorization: header ? header : fallback,
       maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
       shareReads: planned,
-      requestId,
+      requestId: stats.requestId,
+      onSend: () => {
+        stats.upstreamCalls += 1;
+      },
     });
     return {
-      requestId,
+      requestId: stats.requestId,
       upstream,
-      loaders: createLoaders(upstream, { batch: planned }),
+      loaders: createLoaders(upstream, { batch: planned, ...(options.onBatch ? { onBatch: options.onBatch } : {}) }),
       planner: planned ? selectionPlanner : noPlanner,
+      stats,
     };
   };
 }

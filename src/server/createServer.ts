@@ -7,10 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import type { Tracer } from '@opentelemetry/api';
 import type { Config } from '../config.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
@@ -21,6 +18,11 @@ import { createContextFactory, type GatewayContext, type Strategy } from './cont
 import { createFormatError } from './errors.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
+import { createMetrics, endpointTemplate, type Metrics } from './metrics.js';
+import { createObservabilityPlugin } from './observability.js';
+import { createReadiness } from './readiness.js';
+import { landingPagePlugin } from './sandbox.js';
+import { inSpan, injectTraceHeaders, SpanKind } from './tracing.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface GatewayOptions {
@@ -41,6 +43,10 @@ export interface GatewayOptions {
   /** How long `stop()` lets in-flight requests finish before closing their connections. */
   shutdownGraceMs?: number;
   logger?: Logger;
+  /** Set when tracing is on (server/tracing.ts). */
+  tracer?: Tracer | null;
+  /** Pre-filled in the Sandbox's headers: the emulator's demo key in demo mode. */
+  sandboxKey?: string;
   /** Default `planned`; `naive` is the benchmark's baseline. */
   strategy?: Strategy;
 }
@@ -61,6 +67,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
 
 export interface Gateway {
   httpServer: http.Server;
+  metrics: Metrics;
   /** Starts listening; resolves to the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, lets in-flight requests finish, closes upstream sockets. */
@@ -69,11 +76,30 @@ export interface Gateway {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? silentLogger;
+  const metrics = createMetrics();
+  const tracer = options.tracer ?? null;
   const client = createUpstreamClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.breaker ? { breaker: options.breaker } : {}),
+    observe: ({ method, path, status, durationMs }) => {
+      const endpoint = endpointTemplate(path);
+      metrics.upstreamCalls.inc({ method, endpoint, status });
+      metrics.upstreamDuration.observe({ method, endpoint }, durationMs / 1000);
+    },
+    ...(tracer
+      ? {
+          traceCall: (request, call) =>
+            inSpan(
+              tracer,
+              `upstream ${request.method} ${endpointTemplate(request.path)}`,
+              { 'http.request.method': request.method, 'url.template': endpointTemplate(request.path) },
+              () => call(injectTraceHeaders({})),
+              SpanKind.CLIENT,
+            ),
+        }
+      : {}),
   });
   const sandbox = options.sandbox ?? !options.production;
   const httpServer = http.createServer();
@@ -92,9 +118,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       createLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
-      sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      createObservabilityPlugin(metrics),
+      landingPagePlugin({ sandbox, demoKey: options.sandboxKey }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -108,13 +133,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       apiKey: options.apiKey,
       maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
       strategy: options.strategy ?? 'planned',
+      onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    logger,
+    metrics,
+    readiness: createReadiness(client, options.apiKey),
+    tracer,
   });
   httpServer.on('request', (req, res) => void handle(req, res));
 
   return {
     httpServer,
+    metrics,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

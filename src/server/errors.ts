@@ -5,6 +5,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
+import type { Logger } from './logger.js';
 
 /** Bad arguments, caught before any upstream call; `argumentName` names the offending input path. */
 export function badUserInput(message: string, argumentName: string): GraphQLError {
@@ -15,12 +16,8 @@ export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
 
-export interface ErrorLogger {
-  error(message: string, details: Record<string, unknown>): void;
-}
-
 /** Apollo's `formatError`: typed errors keep their code and message, the rest says nothing of its insides. */
-export function createFormatError(logger: ErrorLogger) {
+export function createFormatError(logger: Logger) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = unwrapResolverError(error);
     if (original instanceof UpstreamError) {
@@ -35,10 +32,7 @@ export function createFormatError(logger: ErrorLogger) {
       };
     }
     if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error('unexpected error in a resolver', {
-      path: formatted.path,
-      error: original instanceof Error ? original.stack : String(original),
-    });
+    logger.error({ path: formatted.path, error: original instanceof Error ? original.stack : String(original) }, 'unexpected error in a resolver');
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -1,15 +1,26 @@
 /**
- * The HTTP side of the gateway on plain node:http: body limits, CORS, the GraphQL endpoint and
- * small JSON routes. Apollo's own integration API does the GraphQL part.
+ * The HTTP side of the gateway on plain node:http: body limits, CORS, request ids, the GraphQL
+ * endpoint with its log line, metrics and span, health and metrics routes. Apollo's own
+ * integration API does the GraphQL part.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { GatewayContext } from './context.js';
+import type { Tracer } from '@opentelemetry/api';
+import { requestIdOf, type GatewayContext } from './context.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { ReadinessReport } from './readiness.js';
+import { newRequestStats, type RequestStats } from './requestStats.js';
+import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
-  createContext: (args: { req: IncomingMessage }) => Promise<GatewayContext>;
+  createContext: (args: { req: IncomingMessage; stats: RequestStats }) => Promise<GatewayContext>;
   maxBodyBytes: number;
+  logger: Logger;
+  metrics: Metrics;
+  readiness: { check(): Promise<ReadinessReport> };
+  tracer: Tracer | null;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -65,9 +76,10 @@ function setCors(res: ServerResponse): void {
 }
 
 export function createHttpHandler(options: HttpHandlerOptions) {
-  const { apollo, createContext, maxBodyBytes } = options;
+  const { apollo, createContext, maxBodyBytes, logger, metrics, readiness, tracer } = options;
+  const startedAt = Date.now();
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -75,7 +87,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const body = await parseBody(req, maxBodyBytes);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => createContext({ req }),
+      context: () => createContext({ req, stats }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -87,11 +99,54 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     res.end();
   }
 
+  /** One GraphQL request: its span (when tracing), in-flight gauge and log line. */
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
+    const started = performance.now();
+    metrics.inFlight.inc();
+    try {
+      if (!tracer) await executeGraphQL(req, res, search, stats);
+      else {
+        await inSpan(tracer, 'graphql.request', { 'http.request.method': req.method ?? 'GET', 'gateway.request_id': stats.requestId }, async (span) => {
+          await executeGraphQL(req, res, search, stats);
+          span.updateName(`graphql ${stats.operationType ?? 'operation'} ${stats.operationName ?? '(anonymous)'}`);
+          span.setAttributes({ 'graphql.operation.name': stats.operationName ?? '', 'gateway.upstream_calls': stats.upstreamCalls });
+        }, SpanKind.SERVER);
+      }
+    } finally {
+      metrics.inFlight.dec();
+      logger.info(
+        {
+          requestId: stats.requestId,
+          operation: stats.operationName,
+          type: stats.operationType,
+          status: res.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          upstreamCalls: stats.upstreamCalls,
+          ...(stats.errorCodes.length > 0 ? { errors: stats.errorCodes } : {}),
+        },
+        'graphql request',
+      );
+    }
+  }
+
+  async function handleReady(res: ServerResponse): Promise<void> {
+    const report = await readiness.check();
+    sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', ...report });
+  }
+
+  async function handleMetrics(res: ServerResponse): Promise<void> {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(text);
+  }
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = queryAt === -1 ? '' : url.slice(queryAt);
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     try {
       if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) {
         setCors(res);
@@ -105,9 +160,15 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           res.end();
           return;
         }
-        await handleGraphQL(req, res, search);
+        await handleGraphQL(req, res, search, newRequestStats(requestId));
         return;
       }
+      if (path === '/healthz') {
+        sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+        return;
+      }
+      if (path === '/readyz') return await handleReady(res);
+      if (path === '/metrics') return await handleMetrics(res);
       if (path === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();
@@ -123,6 +184,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
         return;
       }
+      logger.error({ requestId, path, error: error instanceof Error ? error.stack : String(error) }, 'request failed');
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };

@@ -1,21 +1,46 @@
-/** One JSON line per event on stdout (stderr for errors), ready for any log collector. */
-export interface Logger {
-  info(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
+/**
+ * Structured logs (pino): one JSON line per event, pretty in development. Anything that looks
+ * like a credential is redacted wherever it sits in a log object.
+ */
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+export interface LoggerOptions {
+  /** Human-readable lines (pino-pretty) instead of JSON. */
+  pretty?: boolean;
+  level?: string;
+  /** Where lines go; stdout by default. Tests pass a collector. */
+  destination?: DestinationStream;
 }
 
-export function createLogger(write: (line: string, isError: boolean) => void = defaultWrite): Logger {
-  const emit = (level: 'info' | 'error', message: string, details?: Record<string, unknown>): void => {
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...details }), level === 'error');
+const REDACTED_PATHS = [
+  'authorization',
+  'apiKey',
+  'headers.authorization',
+  'req.headers.authorization',
+  'request.headers.authorization',
+  '*.authorization',
+  '*.apiKey',
+];
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const settings = {
+    level: options.level ?? 'info',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return {
-    info: (message, details) => emit('info', message, details),
-    error: (message, details) => emit('error', message, details),
-  };
+  if (options.destination) return pino(settings, options.destination);
+  if (options.pretty) {
+    return pino({
+      ...settings,
+      formatters: {},
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+    });
+  }
+  return pino(settings);
 }
 
-function defaultWrite(line: string, isError: boolean): void {
-  (isError ? process.stderr : process.stdout).write(`${line}\n`);
-}
-
-export const silentLogger: Logger = { info() {}, error() {} };
+export const silentLogger: Logger = pino({ level: 'silent' });

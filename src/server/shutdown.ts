@@ -30,11 +30,11 @@ export function installGracefulShutdown(options: ShutdownOptions): void {
     logger.info(`${signal}: no longer accepting requests, finishing the ones in flight`);
     stop().then(
       () => {
-        logger.info('stopped', { durationMs: Date.now() - startedAt });
+        logger.info({ durationMs: Date.now() - startedAt }, 'stopped');
         exit(0);
       },
       (error: unknown) => {
-        logger.error('failed to stop cleanly', { error: error instanceof Error ? error.message : String(error) });
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'failed to stop cleanly');
         exit(1);
       },
     );

@@ -14,6 +14,8 @@ export interface CallerOptions {
   /** Identical GETs share one call until the next write. */
   shareReads: boolean;
   requestId: string;
+  /** Told of every call that goes out (a shared read goes out once). */
+  onSend?: () => void;
 }
 
 const MISSING_KEY = new UpstreamError(
@@ -30,7 +32,10 @@ export function createCaller(options: CallerOptions): UpstreamCall {
   const { client, authorization } = options;
   if (authorization === undefined) return () => Promise.reject(MISSING_KEY);
   const limit = createLimiter(options.maxConcurrentCalls);
-  const send: UpstreamCall = (request) => limit(() => client.send(request, authorization, options.requestId));
+  const send: UpstreamCall = (request) => {
+    options.onSend?.();
+    return limit(() => client.send(request, authorization, options.requestId));
+  };
   if (!options.shareReads) return send;
 
   const reads = new Map<string, Promise<unknown>>();

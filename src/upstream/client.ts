@@ -22,20 +22,31 @@ export interface UpstreamRequest {
 /** Sends one request as one caller; resolves to the parsed JSON body of a 2xx answer. */
 export type UpstreamCall = (request: UpstreamRequest) => Promise<unknown>;
 
+/** One HTTP attempt, for metrics. `status` is the HTTP status, or `network` or `timeout`. */
+export interface UpstreamAttempt {
+  method: string;
+  path: string;
+  status: string;
+  durationMs: number;
+}
+
 export interface UpstreamClientOptions {
   baseUrl: string;
   /** Bounds one upstream call from start to parsed body, retries and the waits between them included. */
   timeoutMs: number;
   retry?: RetryOptions;
   breaker?: BreakerOptions;
+  observe?: (attempt: UpstreamAttempt) => void;
+  /** Wraps each call (retries included) in a span; see server/tracing.ts. */
+  traceCall?: <T>(request: UpstreamRequest, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
 }
 
 export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
 
 export interface UpstreamClient {
   /**
-   * `authorization` is the whole header value, e.g. `Bearer <key>`; `requestId` goes along as
-   * `x-request-id`, so upstream logs and ours tell the same story.
+   * `authorization` is the whole header value, e.g. `Bearer <key>` (`''` sends none); `requestId`
+   * goes along as `x-request-id`, so upstream logs and ours tell the same story.
    */
   send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown>;
   close(): void;
@@ -72,43 +83,56 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return breaker.tryAcquire();
   }
 
-  async function send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown> {
+  const observe = options.observe ?? (() => {});
+
+  async function attempts(request: UpstreamRequest, headers: Record<string, string>): Promise<unknown> {
     if (!breaker.tryAcquire()) throw unavailableError();
     // One signal bounds the whole call, retries included. (got's own `timeout` option arms a
     // timer per phase and cost more CPU than the rest of got's work, in profiles of a page of cases.)
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const startedAt = Date.now();
-    const attempts = request.method === 'GET' ? retry.attempts : 1;
+    const tries = request.method === 'GET' ? retry.attempts : 1;
     for (let attempt = 1; ; attempt += 1) {
+      const sentAt = performance.now();
       let response;
       try {
         response = await instance(request.path, {
           method: request.method,
           signal: deadline,
-          headers: requestId === undefined ? { authorization } : { authorization, 'x-request-id': requestId },
+          headers,
           ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams) } : {}),
           ...(request.json === undefined ? {} : { json: request.json }),
         });
       } catch (error) {
         breaker.failure();
+        const status = deadline.aborted ? 'timeout' : 'network';
+        observe({ method: request.method, path: request.path, status, durationMs: performance.now() - sentAt });
         if (deadline.aborted) throw timeoutError(options.timeoutMs);
         const failure = error instanceof RequestError ? networkError(error.code) : error;
-        if (attempt < attempts && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
+        if (attempt < tries && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
         if (deadline.aborted) throw timeoutError(options.timeoutMs);
         throw failure;
       }
       const { statusCode, body } = response;
+      observe({ method: request.method, path: request.path, status: String(statusCode), durationMs: performance.now() - sentAt });
       if (statusCode >= 500 || statusCode === 429) breaker.failure();
       else breaker.success();
-      if (isRetryableStatus(statusCode) && attempt < attempts) {
+      if (isRetryableStatus(statusCode) && attempt < tries) {
         const retryAfter = response.headers['retry-after'];
         if (await waitToRetry(attempt, typeof retryAfter === 'string' ? retryAfter : undefined, deadline, startedAt)) continue;
       }
       if (statusCode < 200 || statusCode >= 300) {
-        throw errorFromResponse(statusCode, body, authorization.replace(/^Bearer\s+/i, ''));
+        throw errorFromResponse(statusCode, body, headers.authorization?.replace(/^Bearer\s+/i, ''));
       }
       return parseJson(body, statusCode, response.headers['content-type']);
     }
+  }
+
+  function send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown> {
+    const headers: Record<string, string> = authorization === '' ? {} : { authorization };
+    if (requestId !== undefined) headers['x-request-id'] = requestId;
+    if (!options.traceCall) return attempts(request, headers);
+    return options.traceCall(request, (traceHeaders) => attempts(request, { ...headers, ...traceHeaders }));
   }
 
   return {

@@ -8,6 +8,7 @@ export interface ScriptedCall {
   query: URLSearchParams;
   authorization: string | undefined;
   requestId: string | undefined;
+  headers: http.IncomingHttpHeaders;
   body: unknown;
 }
 
@@ -50,6 +51,7 @@ export async function startScriptedUpstream(script: Script): Promise<ScriptedUps
         query: url.searchParams,
         authorization: req.headers.authorization,
         requestId: req.headers['x-request-id'] as string | undefined,
+        headers: req.headers,
         body: text === '' ? undefined : JSON.parse(text),
       };
       upstream.calls.push(call);

@@ -11,7 +11,7 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ latencyMs: 5 });
-  gateway = await startGateway({ baseUrl: emulator.url, logger: createLogger((line) => logLines.push(line)) });
+  gateway = await startGateway({ baseUrl: emulator.url, logger: createLogger({ destination: { write: (line: string) => logLines.push(line) } }) });
 });
 
 afterAll(async () => {
@@ -42,7 +42,7 @@ it('keeps keys out of answers and logs, whatever goes wrong', async () => {
         ? { status: 500, raw: `<pre>Authorization: ${call.authorization}</pre>`, contentType: 'text/html' }
         : { status: 200, raw: `{"data": {"id": 3, "note": "${call.authorization}"` },
   );
-  const leaky = await startGateway({ baseUrl: echo.url, apiKey: secret, logger: createLogger((line) => logLines.push(line)) });
+  const leaky = await startGateway({ baseUrl: echo.url, apiKey: secret, logger: createLogger({ destination: { write: (line: string) => logLines.push(line) } }) });
   try {
     const bodies = await Promise.all(
       ['1', '2', '3'].map((id) => fetch(leaky.url, {

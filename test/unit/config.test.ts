@@ -13,7 +13,14 @@ describe('loadConfig', () => {
       maxBodyBytes: 1_000_000,
       limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30 },
       shutdownGraceMs: 10_000,
+      log: { level: 'info', pretty: true },
+      otlpTracesUrl: null,
     });
+  });
+
+  it('finds the OTLP traces URL the way OpenTelemetry SDKs do', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).otlpTracesUrl).toBe('http://collector:4318/v1/traces');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/custom' }).otlpTracesUrl).toBe('http://c:4318/custom');
   });
 
   it('turns introspection and the Sandbox off in production unless enabled', () => {
@@ -46,6 +53,8 @@ describe('loadConfig', () => {
     [{ ACQUIRE_ACCOUNT_ID: 'my account.evil.com/' }, /subdomain/],
     [{ GRAPHQL_SANDBOX: 'yes please' }, /GRAPHQL_SANDBOX/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /GRAPHQL_MAX_DEPTH/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }, /OTEL_EXPORTER_OTLP_ENDPOINT/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

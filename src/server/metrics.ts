@@ -1,0 +1,57 @@
+/**
+ * Prometheus metrics (prom-client) on a registry of the gateway's own, so two gateways in one
+ * process (tests) never mix their counts. Label values are bounded: operation names come from
+ * the operations clients send, endpoints are path templates, never raw ids.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  operations: Counter<'operation' | 'type' | 'outcome'>;
+  errors: Counter<'code'>;
+  upstreamCalls: Counter<'method' | 'endpoint' | 'status'>;
+  upstreamDuration: Histogram<'method' | 'endpoint'>;
+  batchSize: Histogram<'loader'>;
+  inFlight: Gauge;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name, type and outcome (success, error: answered with errors, rejected: refused before execution)',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers: [registry],
+    }),
+    errors: new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'], registers: [registry] }),
+    upstreamCalls: new Counter({
+      name: 'upstream_calls_total',
+      help: 'HTTP requests to the Acquire API (retries included) by method, endpoint template and status (or network, timeout)',
+      labelNames: ['method', 'endpoint', 'status'],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'upstream_call_duration_seconds',
+      help: 'Time from sending a request to the Acquire API to its parsed answer',
+      labelNames: ['method', 'endpoint'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    batchSize: new Histogram({
+      name: 'dataloader_batch_size',
+      help: 'Keys per DataLoader batch',
+      labelNames: ['loader'],
+      buckets: [1, 2, 5, 10, 20, 50, 100],
+      registers: [registry],
+    }),
+    inFlight: new Gauge({ name: 'graphql_requests_in_flight', help: 'GraphQL HTTP requests being answered', registers: [registry] }),
+  };
+}
+
+/** `crm/objects/case/1003` -> `/crm/objects/case/{id}`: a label with a bounded set of values. */
+export function endpointTemplate(path: string): string {
+  return `/${path.replace(/^\/+/, '')}`.replace(/\/\d+(?=\/|$)/g, '/{id}');
+}

@@ -1,0 +1,56 @@
+/**
+ * An Apollo plugin that fills the request's stats (operation, errors) and counts operations and
+ * errors in the metrics. Operation names are client-chosen: only well-formed ones, and at most
+ * MAX_OPERATION_NAMES of them, become label values, so a client cannot blow up the metrics.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { UpstreamError } from '../upstream/errors.js';
+import type { GatewayContext } from './context.js';
+import type { Metrics } from './metrics.js';
+
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export function errorCodeOf(error: GraphQLError): string {
+  if (error.originalError instanceof UpstreamError) return error.originalError.code;
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+  const knownNames = new Set<string>();
+  const labelFor = (name: string | null): string => {
+    if (name === null) return '(anonymous)';
+    if (!OPERATION_NAME.test(name)) return '(other)';
+    if (knownNames.has(name)) return name;
+    if (knownNames.size >= MAX_OPERATION_NAMES) return '(other)';
+    knownNames.add(name);
+    return name;
+  };
+  return {
+    async requestDidStart({ contextValue }) {
+      const { stats } = contextValue;
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          stats.operationName = operationName ?? operation?.name?.value ?? null;
+          stats.operationType = operation?.operation ?? null;
+        },
+        async executionDidStart() {
+          stats.executed = true;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = errorCodeOf(error);
+            stats.errorCodes.push(code);
+            metrics.errors.inc({ code });
+          }
+        },
+        async willSendResponse() {
+          const outcome = !stats.executed ? 'rejected' : stats.errorCodes.length > 0 ? 'error' : 'success';
+          metrics.operations.inc({ operation: labelFor(stats.operationName), type: stats.operationType ?? 'unknown', outcome });
+        },
+      };
+    },
+  };
+}

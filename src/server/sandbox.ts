@@ -1,0 +1,47 @@
+/**
+ * The Apollo Sandbox landing page at GET /graphql (development, or GRAPHQL_SANDBOX=true), with an
+ * example operation preloaded and, on the emulator, the demo key in its headers, so a newcomer
+ * can press Run at once. Elsewhere a plain page.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+
+export const EXAMPLE_OPERATION = `# The first cases of the account, with their contact and latest message.
+# Try "after: <endCursor>" for the next page, or a filter: { status: ACTIVE, channel: CHAT }.
+query RecentCases {
+  cases(first: 5) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      title
+      status
+      channel
+      contact { name email }
+      lastMessage {
+        text
+        sender { ... on User { name } ... on Contact { name } }
+      }
+    }
+  }
+}
+`;
+
+export function landingPagePlugin(options: { sandbox: boolean; demoKey?: string | undefined }): ApolloServerPlugin {
+  if (!options.sandbox) return ApolloServerPluginLandingPageProductionDefault({ footer: false });
+  return ApolloServerPluginLandingPageLocalDefault({
+    footer: false,
+    includeCookies: false,
+    document: EXAMPLE_OPERATION,
+    embed: {
+      runTelemetry: false,
+      initialState: {
+        pollForSchemaUpdates: false,
+        ...(options.demoKey ? { sharedHeaders: { Authorization: `Bearer ${options.demoKey}` } } : {}),
+      },
+    },
+  });
+}
