@@ -1,0 +1,193 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Conditions on the case list. Conditions combine with AND. */
+export type CaseFilter = {
+  /** Only cases on this channel. `UNKNOWN` cannot be filtered on. */
+  channel?: Channel | null | undefined;
+  /** Only cases closed by this agent. */
+  closedBy?: string | null | undefined;
+  /** Only cases of this contact. */
+  contactId?: string | null | undefined;
+  /** Only cases reopened from this case. */
+  parentId?: string | null | undefined;
+  /** Only cases in this status. `UNKNOWN` cannot be filtered on. */
+  status?: CaseStatus | null | undefined;
+};
+
+/** The state of a case. */
+export type CaseStatus =
+  /** An agent is handling the conversation. */
+  | 'ACTIVE'
+  /** The conversation has ended. */
+  | 'CLOSED'
+  /** Waiting in the queue for an agent. */
+  | 'PENDING'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/** The channel a case or message travels on. */
+export type Channel =
+  /** An audio call. */
+  | 'AUDIO_CALL'
+  /** Live chat in the website widget or an SDK. */
+  | 'CHAT'
+  /** Email (upstream `mail`). */
+  | 'EMAIL'
+  /** A submitted private form. */
+  | 'PRIVATE_FORM'
+  /** Text messages over a connected phone number. */
+  | 'SMS'
+  /** A channel this version of the gateway does not know yet. */
+  | 'UNKNOWN'
+  /** A video call. */
+  | 'VIDEO_CALL'
+  /** A custom timeline view (card). */
+  | 'VIEW'
+  /** Phone calls and the text messages of the VoIP integration. */
+  | 'VOIP';
+
+/** What kind of line a message is in the conversation. */
+export type MessageType =
+  /** A system line, such as "The visitor started chat." */
+  | 'EVENT'
+  /** A message between the contact and agents. */
+  | 'MESSAGE'
+  /** An internal note, visible to agents only. */
+  | 'NOTE'
+  /** A text message. */
+  | 'SMS'
+  /** A type this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/** Whether a case participant is an agent or the contact. */
+export type ParticipantType =
+  /** The contact. */
+  | 'CONTACT'
+  /** An agent. */
+  | 'USER';
+
+/** Who sent a message. */
+export type SenderType =
+  /** The contact. */
+  | 'CONTACT'
+  /** An agent (or the API key's own pseudo-agent). */
+  | 'USER';
+
+export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentsQuery = { users: Array<{ id: string, name: string | null, email: string | null, photo: string | null }> };
+
+export type CaseDetailsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseDetailsQuery = { case: { id: string, title: string | null, description: string | null, channel: Channel | null, status: CaseStatus | null, threadId: string | null, dateCreated: string | null, dateClosed: string | null, closingState: string | null, waitTime: string | null, fields: unknown, feedbacks: Array<unknown>, contact: { id: string, name: string | null, email: string | null, phone: string | null, clientName: string | null, clientOsName: string | null, archived: boolean | null } | null, users: Array<{ id: string, type: ParticipantType, role: string | null, status: string | null, closed: boolean | null, user: { id: string, name: string | null, email: string | null, photo: string | null } | null, contact: { id: string, name: string | null } | null }>, messages: Array<{ id: string, type: MessageType | null, text: string | null, senderType: SenderType | null, seen: boolean | null, dateCreated: string | null, sender:
+        | { __typename: 'Contact', id: string, name: string | null }
+        | { __typename: 'User', id: string, name: string | null }
+       | null }>, timeline: Array<{ id: string, objectType: string | null, dateCreated: string | null }>, parent: { id: string, title: string | null, status: CaseStatus | null } | null } | null };
+
+export type CloseCaseWithFeedbackMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type CloseCaseWithFeedbackMutation = { closeCase: { case: { id: string, status: CaseStatus | null, closingState: string | null, dateClosed: string | null, feedbacks: Array<unknown> } } };
+
+export type ContactWithCasesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ContactWithCasesQuery = { contact: { id: string, name: string | null, email: string | null, phone: string | null, fields: unknown, clientType: string | null, archived: boolean | null, cases: Array<{ id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null }> } | null };
+
+export type DeleteMessageMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteMessageMutation = { deleteMessage: { deletedMessageId: string } };
+
+export type EditMessageMutationVariables = Exact<{
+  id: string;
+  text: string;
+}>;
+
+
+export type EditMessageMutation = { updateMessage: { message: { id: string, text: string | null, dateUpdated: string | null } } };
+
+export type InviteAgentsMutationVariables = Exact<{
+  caseId: string;
+  agentIds?: Array<string> | string | null | undefined;
+  departmentIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type InviteAgentsMutation = { inviteToCase: { invitations: Array<{ userId: string, online: boolean, sent: boolean }> } };
+
+export type RecentCasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CaseFilter | null | undefined;
+}>;
+
+
+export type RecentCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null, contact: { id: string, name: string | null, email: string | null } | null, users: Array<{ type: ParticipantType, status: string | null, user: { id: string, name: string | null } | null }>, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> } };
+
+export type ReopenThreadMutationVariables = Exact<{
+  contactId: string;
+  threadId: string;
+  message?: string | null | undefined;
+}>;
+
+
+export type ReopenThreadMutation = { reopenCase: { case: { id: string, status: CaseStatus | null, threadId: string | null, parent: { id: string, status: CaseStatus | null } | null } } };
+
+export type SendChatMessageMutationVariables = Exact<{
+  caseId: string;
+  text: string;
+}>;
+
+
+export type SendChatMessageMutation = { sendMessage: { message: { id: string, caseId: string | null, channel: Channel | null, type: MessageType | null, text: string | null, senderType: SenderType | null, dateCreated: string | null } } };
+
+export type SendEmailReplyMutationVariables = Exact<{
+  caseId: string;
+  body: string;
+  from: string;
+  to: Array<string> | string;
+  subject?: string | null | undefined;
+}>;
+
+
+export type SendEmailReplyMutation = { sendMessage: { message: { id: string, caseId: string | null, channel: Channel | null, text: string | null, dateCreated: string | null } } };
+
+export type SendSmsMutationVariables = Exact<{
+  caseId: string;
+  text: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type SendSmsMutation = { sendMessage: { message: { id: string, caseId: string | null, type: MessageType | null, text: string | null, dateCreated: string | null } } };
+
+export type StartConversationMutationVariables = Exact<{
+  contactId: string;
+  title?: string | null | undefined;
+  message?: string | null | undefined;
+}>;
+
+
+export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { name: string | null } | null } } };
+
+export type ThreadQueryVariables = Exact<{
+  contactId: string;
+  threadId: string;
+}>;
+
+
+export type ThreadQuery = { thread: Array<{ id: string, status: CaseStatus | null, dateCreated: string | null, dateClosed: string | null, users: Array<{ type: ParticipantType, user: { name: string | null } | null }>, lastMessage: { text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> };
