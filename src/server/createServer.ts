@@ -108,6 +108,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     resolvers,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
+    stopOnTerminationSignals: false,
     introspection: options.introspection ?? !options.production,
     // Batched operations would multiply every limit below by the batch size.
     allowBatchedHttpRequests: false,
