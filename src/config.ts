@@ -28,6 +28,8 @@ export interface Config {
   /** How long a SIGTERM lets in-flight requests finish. */
   shutdownGraceMs: number;
   log: { level: string; pretty: boolean };
+  /** Share identical upstream reads of concurrent requests with the same key. */
+  coalesceReads: boolean;
   /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
   otlpTracesUrl: string | null;
 }
@@ -123,5 +125,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     log: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'), pretty: oneOf(env, 'LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty') === 'pretty' },
     otlpTracesUrl: otlpEndpointFrom(env),
+    coalesceReads: flag(env, 'ACQUIRE_COALESCE_READS', true),
   };
 }

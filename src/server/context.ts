@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from '../loaders/index.js';
 import { noPlanner, selectionPlanner, type Planner } from '../planner/relations.js';
 import { createCaller } from '../upstream/caller.js';
 import type { UpstreamCall, UpstreamClient } from '../upstream/client.js';
+import type { Coalescer } from '../upstream/coalesce.js';
 import type { RequestStats } from './requestStats.js';
 
 /** What every resolver receives: built fresh for each GraphQL request, never mutated by resolvers. */
@@ -29,6 +30,8 @@ export interface ContextOptions {
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
   strategy: Strategy;
+  /** Shares identical reads across concurrent requests (process-wide); absent when turned off. */
+  coalescer?: Coalescer;
   onBatch?: (loader: string, size: number) => void;
 }
 
@@ -39,13 +42,23 @@ export interface ContextOptions {
 export function createContextFactory(options: ContextOptions) {
   const fallback = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
   const planned = options.strategy === 'planned';
-  return async function createContext({ req, stats }: { req: IncomingMessage; stats: RequestStats }): Promise<GatewayContext> {
+  return async function createContext({
+    req,
+    stats,
+    cancel,
+  }: {
+    req: IncomingMessage;
+    stats: RequestStats;
+    cancel?: AbortSignal;
+  }): Promise<GatewayContext> {
     const header = req.headers.authorization?.trim();
     const upstream = createCaller({
       client: options.client,
       authorization: header ? header : fallback,
       maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
       shareReads: planned,
+      ...(planned && options.coalescer ? { coalescer: options.coalescer } : {}),
+      ...(cancel ? { cancel } : {}),
       requestId: stats.requestId,
       onSend: () => {
         stats.upstreamCalls += 1;

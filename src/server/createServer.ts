@@ -13,6 +13,7 @@ import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
 import type { BreakerOptions } from '../upstream/breaker.js';
 import { createUpstreamClient } from '../upstream/client.js';
+import { createCoalescer } from '../upstream/coalesce.js';
 import type { RetryOptions } from '../upstream/retry.js';
 import { createContextFactory, type GatewayContext, type Strategy } from './context.js';
 import { createFormatError } from './errors.js';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   tracer?: Tracer | null;
   /** Pre-filled in the Sandbox's headers: the emulator's demo key in demo mode. */
   sandboxKey?: string;
+  /** Share identical reads of concurrent requests with the same key (default on). */
+  coalesceReads?: boolean;
   /** Default `planned`; `naive` is the benchmark's baseline. */
   strategy?: Strategy;
 }
@@ -62,6 +65,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
     shutdownGraceMs: config.shutdownGraceMs,
+    coalesceReads: config.coalesceReads,
   };
 }
 
@@ -135,6 +139,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       apiKey: options.apiKey,
       maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
       strategy: options.strategy ?? 'planned',
+      ...(options.coalesceReads === false ? {} : { coalescer: createCoalescer() }),
       onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,

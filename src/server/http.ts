@@ -15,7 +15,7 @@ import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
-  createContext: (args: { req: IncomingMessage; stats: RequestStats }) => Promise<GatewayContext>;
+  createContext: (args: { req: IncomingMessage; stats: RequestStats; cancel?: AbortSignal }) => Promise<GatewayContext>;
   maxBodyBytes: number;
   logger: Logger;
   metrics: Metrics;
@@ -85,9 +85,14 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = await parseBody(req, maxBodyBytes);
+    // A client that hangs up stops this request's reads (shared ones only when nobody else waits).
+    const cancel = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) cancel.abort();
+    });
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => createContext({ req, stats }),
+      context: () => createContext({ req, stats, cancel: cancel.signal }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -46,7 +46,12 @@ export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<
             metrics.errors.inc({ code });
           }
         },
-        async willSendResponse() {
+        async willSendResponse({ response }) {
+          // Each error names the request it belongs to, also when its cause was a shared call.
+          const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          if (result?.errors) {
+            result.errors = result.errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: stats.requestId } }));
+          }
           const outcome = !stats.executed ? 'rejected' : stats.errorCodes.length > 0 ? 'error' : 'success';
           metrics.operations.inc({ operation: labelFor(stats.operationName), type: stats.operationType ?? 'unknown', outcome });
         },

@@ -2,6 +2,7 @@
 import type { UpstreamCall } from './client.js';
 import { dataOf, keyedEntriesOf, pageOf, recordOf } from './envelopes.js';
 import { isObject } from './normalize.js';
+import { normaliseOnce } from './once.js';
 import { relationParams } from './params.js';
 import { readCase, readInvitation } from './readRecords.js';
 import type { CaseRecord, CaseRelation, InvitationRecord, Page } from './records.js';
@@ -31,8 +32,10 @@ export async function listCases(call: UpstreamCall, params: CaseListParams): Pro
       ...(params.select ?? []).map((column): [string, string] => ['select', column]),
     ],
   });
-  const page = pageOf(body);
-  return { items: page.items.filter(isObject).map(readCase), total: page.total };
+  return normaliseOnce(body, 'cases', () => {
+    const page = pageOf(body);
+    return { items: page.items.filter(isObject).map(readCase), total: page.total };
+  });
 }
 
 export async function getCase(call: UpstreamCall, id: string, relations: readonly CaseRelation[]): Promise<CaseRecord> {
@@ -41,7 +44,7 @@ export async function getCase(call: UpstreamCall, id: string, relations: readonl
     path: `crm/objects/case/${encodeURIComponent(id)}`,
     searchParams: relationParams(relations),
   });
-  return readCase(recordOf(body));
+  return normaliseOnce(body, 'case', () => readCase(recordOf(body)));
 }
 
 /** "Retrieve a list of messages": despite its name, the cases of one thread, each with `lastMessage`. */
@@ -54,7 +57,7 @@ export async function getThread(call: UpstreamCall, contactId: string, threadId:
       ['threadId', threadId],
     ],
   });
-  return pageOf(body).items.filter(isObject).map(readCase);
+  return normaliseOnce(body, 'thread', () => pageOf(body).items.filter(isObject).map(readCase));
 }
 
 export interface CreateCaseParams {

@@ -7,7 +7,7 @@ import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { RequestError, type Got } from 'got';
 import { createBreaker, type BreakerOptions } from './breaker.js';
-import { errorFromResponse, malformedError, networkError, timeoutError, unavailableError } from './errors.js';
+import { cancelledError, errorFromResponse, malformedError, networkError, timeoutError, unavailableError } from './errors.js';
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryOptions } from './retry.js';
 
 export interface UpstreamRequest {
@@ -46,9 +46,10 @@ export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs
 export interface UpstreamClient {
   /**
    * `authorization` is the whole header value, e.g. `Bearer <key>` (`''` sends none); `requestId`
-   * goes along as `x-request-id`, so upstream logs and ours tell the same story.
+   * goes along as `x-request-id`, so upstream logs and ours tell the same story. `cancel` abandons
+   * the call (only reads are ever cancelled: a write half-done upstream cannot be taken back).
    */
-  send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown>;
+  send(request: UpstreamRequest, authorization: string, requestId?: string, cancel?: AbortSignal): Promise<unknown>;
   close(): void;
 }
 
@@ -85,11 +86,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   const observe = options.observe ?? (() => {});
 
-  async function attempts(request: UpstreamRequest, headers: Record<string, string>): Promise<unknown> {
+  async function attempts(request: UpstreamRequest, headers: Record<string, string>, cancel?: AbortSignal): Promise<unknown> {
     if (!breaker.tryAcquire()) throw unavailableError();
     // One signal bounds the whole call, retries included. (got's own `timeout` option arms a
     // timer per phase and cost more CPU than the rest of got's work, in profiles of a page of cases.)
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const deadline = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     const startedAt = Date.now();
     const tries = request.method === 'GET' ? retry.attempts : 1;
     for (let attempt = 1; ; attempt += 1) {
@@ -104,13 +106,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           ...(request.json === undefined ? {} : { json: request.json }),
         });
       } catch (error) {
-        breaker.failure();
-        const status = deadline.aborted ? 'timeout' : 'network';
+        const status = timeout.aborted ? 'timeout' : cancel?.aborted ? 'cancelled' : 'network';
         observe({ method: request.method, path: request.path, status, durationMs: performance.now() - sentAt });
-        if (deadline.aborted) throw timeoutError(options.timeoutMs);
+        if (cancel?.aborted) throw cancelledError();
+        if (timeout.aborted) throw timeoutError(options.timeoutMs);
+        // The breaker hears of failures of the upstream, not of callers who went away.
+        breaker.failure();
         const failure = error instanceof RequestError ? networkError(error.code) : error;
         if (attempt < tries && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
-        if (deadline.aborted) throw timeoutError(options.timeoutMs);
+        if (cancel?.aborted) throw cancelledError();
+        if (timeout.aborted) throw timeoutError(options.timeoutMs);
         throw failure;
       }
       const { statusCode, body } = response;
@@ -128,11 +133,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
   }
 
-  function send(request: UpstreamRequest, authorization: string, requestId?: string): Promise<unknown> {
+  function send(request: UpstreamRequest, authorization: string, requestId?: string, cancel?: AbortSignal): Promise<unknown> {
     const headers: Record<string, string> = authorization === '' ? {} : { authorization };
     if (requestId !== undefined) headers['x-request-id'] = requestId;
-    if (!options.traceCall) return attempts(request, headers);
-    return options.traceCall(request, (traceHeaders) => attempts(request, { ...headers, ...traceHeaders }));
+    if (!options.traceCall) return attempts(request, headers, cancel);
+    return options.traceCall(request, (traceHeaders) => attempts(request, { ...headers, ...traceHeaders }, cancel));
   }
 
   return {

@@ -1,6 +1,7 @@
 /** Contact endpoints (fact sheet §6). */
 import type { UpstreamCall } from './client.js';
 import { recordOf } from './envelopes.js';
+import { normaliseOnce } from './once.js';
 import { relationParams } from './params.js';
 import { readContact } from './readRecords.js';
 import type { ContactRecord, ContactRelation } from './records.js';
@@ -15,5 +16,5 @@ export async function getContact(
     path: `crm/objects/contact/${encodeURIComponent(id)}`,
     searchParams: relationParams(relations),
   });
-  return readContact(recordOf(body));
+  return normaliseOnce(body, 'contact', () => readContact(recordOf(body)));
 }

@@ -12,7 +12,8 @@ export type UpstreamErrorCode =
   | 'BAD_USER_INPUT'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_UNAVAILABLE';
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'CANCELLED';
 
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
@@ -96,6 +97,7 @@ const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
   UPSTREAM_ERROR: 'The Acquire API failed',
   UPSTREAM_TIMEOUT: 'The Acquire API did not answer in time',
   UPSTREAM_UNAVAILABLE: 'The Acquire API is failing; the gateway holds calls back for a few seconds',
+  CANCELLED: 'The request was cancelled by its client',
 };
 
 /** Maps a non-2xx upstream answer to an UpstreamError, whatever its body holds. */
@@ -111,6 +113,11 @@ export function errorFromResponse(status: number, bodyText: string, secret?: str
 
 export function timeoutError(timeoutMs: number): UpstreamError {
   return new UpstreamError('UPSTREAM_TIMEOUT', `${DEFAULT_MESSAGES.UPSTREAM_TIMEOUT} (${timeoutMs} ms)`);
+}
+
+/** The caller went away; nobody will read this, but the call stops. */
+export function cancelledError(): UpstreamError {
+  return new UpstreamError('CANCELLED', DEFAULT_MESSAGES.CANCELLED);
 }
 
 /** The circuit breaker is open: the call was not even tried. */

@@ -3,12 +3,13 @@ import type { UpstreamCall } from './client.js';
 import { dataOf, recordOf } from './envelopes.js';
 import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
+import { normaliseOnce } from './once.js';
 import { readMessage } from './readRecords.js';
 import type { MessageRecord } from './records.js';
 
 export async function getMessage(call: UpstreamCall, id: string): Promise<MessageRecord> {
   const body = await call({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` });
-  return readMessage(recordOf(body));
+  return normaliseOnce(body, 'message', () => readMessage(recordOf(body)));
 }
 
 /** Resolves to false when the upstream answers `{deleted: 0}`. */

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 10_000,
       log: { level: 'info', pretty: true },
       otlpTracesUrl: null,
+      coalesceReads: true,
     });
   });
 
