@@ -12,9 +12,9 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `bench/gatewayProcess` and waits for the URL it prints. */
-export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), here('./gatewayProcess.js')], {
+/** Starts a gateway process (`bench/gatewayProcess` by default) and waits for the URL it prints. */
+export function startGatewayProcess(env: Record<string, string>, script = './gatewayProcess.js'): Promise<GatewayProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), here(script)], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -45,7 +45,9 @@ export function startGatewayProcess(env: Record<string, string>): Promise<Gatewa
 
 /** Runs the load generator in a second process and returns its result. */
 export function runLoad(config: LoadConfig): Promise<LoadResult> {
-  const child = spawn(process.execPath, [here('./load.js'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The configuration goes on stdin: with reference answers it is too large for argv.
+  const child = spawn(process.execPath, [here('./load.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(config));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

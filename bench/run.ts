@@ -3,14 +3,19 @@
  * read sharing off), both in front of the emulator with an artificial latency per upstream call,
  * in one run. Prints a table and writes bench/results.json.
  *
+ * Then the dashboard query under load against ours, the hand-written Apollo + DataLoader
+ * baseline and the naive one, with one key and with a key per connection (bench/dashboard.ts).
+ *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
- * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default).
+ * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
+ * BENCH_SECTIONS (operations,dashboard).
  */
 import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEMO_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
+import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
 import { criticalPathMs, roundTrips } from './criticalPath.js';
+import { formatDashboard, runDashboard, type DashboardRun } from './dashboard.js';
 import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
 import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
 import { percentile, sortedCopy } from './stats.js';
@@ -28,6 +33,7 @@ const durationMs = setting('BENCH_DURATION_MS', 5000);
 const warmupMs = setting('BENCH_WARMUP_MS', 1000);
 const ALONE_MS = 2000;
 const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
+const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard').split(',').map((name) => name.trim());
 
 async function post(url: string, body: string, requestId: string): Promise<{ errors?: unknown }> {
   const response = await fetch(url, {
@@ -92,25 +98,36 @@ async function main(): Promise<void> {
   const env = { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY };
   const ours = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' });
   const naive = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'naive' });
+  const handwritten = await startGatewayProcess(env, './handwrittenProcess.js');
   const operations = OPERATIONS.filter((operation) => !chosen || chosen.includes(operation.name));
   const results: OperationResult[] = [];
+  const dashboardSettings = { connections, warmupMs, durationMs };
+  let dashboard: DashboardRun[] = [];
   try {
-    for (const operation of operations) {
-      process.stderr.write(`bench: ${operation.name}…\n`);
-      emulator.reset();
-      const oursResult = await measure(ours, operation, fixture, emulator);
-      emulator.reset();
-      const naiveResult = await measure(naive, operation, fixture, emulator);
-      results.push({ name: operation.name, label: operation.label, ours: oursResult, naive: naiveResult });
+    if (sections.includes('operations')) {
+      for (const operation of operations) {
+        process.stderr.write(`bench: ${operation.name}…\n`);
+        emulator.reset();
+        const oursResult = await measure(ours, operation, fixture, emulator);
+        emulator.reset();
+        const naiveResult = await measure(naive, operation, fixture, emulator);
+        results.push({ name: operation.name, label: operation.label, ours: oursResult, naive: naiveResult });
+      }
+    }
+    if (sections.includes('dashboard')) {
+      const document = OPERATIONS.find((operation) => operation.name === 'dashboard20')!.document;
+      dashboard = await runDashboard(emulator, { ours, 'hand-written': handwritten, naive }, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
     }
   } finally {
     await ours.stop();
     await naive.stop();
+    await handwritten.stop();
     await emulator.stop();
   }
 
   const settings = { latencyMs, connections, durationMs, warmupMs, aloneMs: ALONE_MS };
-  process.stdout.write(`${formatTable(results, settings)}\n`);
+  if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
+  if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
   const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
   writeFileSync(
@@ -121,6 +138,7 @@ async function main(): Promise<void> {
         machine: { node: process.version, cpus: os.cpus().length, platform: process.platform },
         settings,
         operations: results,
+        dashboard,
       },
       null,
       2,

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCOUNTS } from './accounts.js';
 import { ApiError, invalidInput } from './errors.js';
 import { Faults, type FaultRule } from './faults.js';
-import { API_KEYS } from './keys.js';
+import { grantOf, type ApiKeyGrant } from './keys.js';
 import { isObject } from './query.js';
 import { Router } from './router.js';
 import { ROUTES } from './routes/index.js';
@@ -73,8 +73,12 @@ const now = (): number => performance.timeOrigin + performance.now();
 const routeNotFound = (method: string, path: string): ApiError =>
   new ApiError('ERROR_ROUTE_NOT_FOUND', `No route for ${method} ${path}`);
 
+function serialise(payload: unknown): Buffer {
+  return Buffer.from(JSON.stringify(payload), 'utf8');
+}
+
 function send(res: ServerResponse, status: number, payload: unknown): void {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  const body = serialise(payload);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length });
   res.end(body);
 }
@@ -121,55 +125,65 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     resetCalls();
   };
 
-  async function answerApi(req: IncomingMessage, res: ServerResponse, call: EmulatorCall): Promise<void> {
-    const method = req.method ?? 'GET';
-    const grant = API_KEYS.get(BEARER.exec(req.headers.authorization ?? '')?.[1] ?? '');
-    call.account = grant?.account ?? null;
-    const fault = faults.match(method, call.path);
-    const wait = latencyMs + (fault?.delayMs ?? 0);
-    if (wait > 0) {
-      try {
-        await sleep(wait, undefined, { signal: shuttingDown.signal });
-      } catch {
-        return;
-      }
-    }
-    const reply = (status: number, payload: unknown): void => {
-      call.finishedAt = now();
-      if (fault?.reset) {
-        res.socket?.destroy();
-        return;
-      }
-      if (fault?.status !== undefined) {
-        call.status = fault.status;
-        res.writeHead(fault.status, { 'content-type': fault.contentType ?? JSON_TYPE, ...fault.headers });
-        res.end(fault.body ?? JSON.stringify(new ApiError('ERROR_SERVER_ERROR', 'Injected fault').toBody()));
-        return;
-      }
-      call.status = status;
-      send(res, status, payload);
-    };
-    // A fault before the route leaves the state alone; `afterHandler` runs the route first, like
-    // an upstream that did the work and then lost the answer.
-    if (fault && !fault.afterHandler && (fault.reset || fault.status !== undefined)) return reply(0, null);
+  /** The route's answer (status and serialised body), or the error it raised. */
+  async function route(req: IncomingMessage, method: string, call: EmulatorCall, grant: ApiKeyGrant | undefined): Promise<[number, Buffer]> {
     try {
       if (!grant) throw new ApiError('ERROR_UNAUTHORIZED', 'Missing, incorrect or invalid API key');
       const path = call.path.length > 1 && call.path.endsWith('/') ? call.path.slice(0, -1) : call.path;
       if (!grant.caseAccess && CASE_ACCESS_PATH.test(path)) {
         throw new ApiError('ERROR_UNAUTHORIZED_ACCESS', 'This API key has no case access permission');
       }
-      const route = router.match(method, path);
-      if (!route) throw routeNotFound(method, path);
+      const match = router.match(method, path);
+      if (!match) throw routeNotFound(method, path);
       const store = stores.get(grant.account);
       if (!store) throw new ApiError('ERROR_SERVER_ERROR', `No data for account ${grant.account}`);
       const body = BODY_METHODS.has(method) ? await readJson(req) : undefined;
-      const data = route.handler({ store, query: new URLSearchParams(call.query), body, id: route.id });
-      reply(200, { data });
+      const data = match.handler({ store, query: new URLSearchParams(call.query), body, id: match.id });
+      return [200, serialise({ data })];
     } catch (error) {
-      if (error instanceof ApiError) return reply(error.status, error.toBody());
+      if (error instanceof ApiError) return [error.status, serialise(error.toBody())];
       console.error('Acquire emulator: unexpected error', error);
-      reply(500, new ApiError('ERROR_SERVER_ERROR', 'Internal server error').toBody());
+      return [500, serialise(new ApiError('ERROR_SERVER_ERROR', 'Internal server error').toBody())];
     }
+  }
+
+  /**
+   * The latency is the time to answer, as a client sees it: the work is done on arrival (writes
+   * happen then), and the answer goes out `latencyMs` (plus any injected delay) after arrival,
+   * however long the work took.
+   */
+  async function answerApi(req: IncomingMessage, res: ServerResponse, call: EmulatorCall): Promise<void> {
+    const arrived = performance.now();
+    const method = req.method ?? 'GET';
+    const grant = grantOf(BEARER.exec(req.headers.authorization ?? '')?.[1] ?? '');
+    call.account = grant?.account ?? null;
+    const fault = faults.match(method, call.path);
+    // A fault before the route leaves the state alone; `afterHandler` runs the route first, like
+    // an upstream that did the work and then lost the answer.
+    const skipRoute = fault && !fault.afterHandler && (fault.reset || fault.status !== undefined);
+    const [status, body] = skipRoute ? [0, Buffer.alloc(0)] : await route(req, method, call, grant);
+    const remaining = latencyMs + (fault?.delayMs ?? 0) - (performance.now() - arrived);
+    if (remaining > 0) {
+      try {
+        await sleep(remaining, undefined, { signal: shuttingDown.signal });
+      } catch {
+        return;
+      }
+    }
+    call.finishedAt = now();
+    if (fault?.reset) {
+      res.socket?.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      call.status = fault.status;
+      res.writeHead(fault.status, { 'content-type': fault.contentType ?? JSON_TYPE, ...fault.headers });
+      res.end(fault.body ?? JSON.stringify(new ApiError('ERROR_SERVER_ERROR', 'Injected fault').toBody()));
+      return;
+    }
+    call.status = status;
+    res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length });
+    res.end(body);
   }
 
   async function answerAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

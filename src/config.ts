@@ -30,6 +30,8 @@ export interface Config {
   log: { level: string; pretty: boolean };
   /** Share identical upstream reads of concurrent requests with the same key. */
   coalesceReads: boolean;
+  /** Let identical concurrent queries with the same key share one execution (needs coalesceReads). */
+  shareOperations: boolean;
   /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
   otlpTracesUrl: string | null;
 }
@@ -126,5 +128,6 @@ export function loadConfig(env: Env = process.env): Config {
     log: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'), pretty: oneOf(env, 'LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty') === 'pretty' },
     otlpTracesUrl: otlpEndpointFrom(env),
     coalesceReads: flag(env, 'ACQUIRE_COALESCE_READS', true),
+    shareOperations: flag(env, 'GRAPHQL_SHARE_OPERATIONS', true),
   };
 }

@@ -3,7 +3,8 @@ import type { Loaders } from './index.js';
 
 /**
  * Hands the records a case read embedded to the loaders that would otherwise read them again:
- * the case itself (for the relations it carries), its messages, its agents, its contact.
+ * the case itself (for the relations it carries), its agents, its contact. Not its messages: a
+ * page holds hundreds, and asking for one of them by id in the same request is rare.
  */
 export function primeFromCase(
   loaders: Loaders,
@@ -12,8 +13,6 @@ export function primeFromCase(
   { wholeCase = true }: { wholeCase?: boolean } = {},
 ): void {
   if (wholeCase) loaders.cases.prime(record.id, record, relations);
-  for (const message of record.messages ?? []) loaders.messages.prime(message.id, message);
-  if (record.lastMessage) loaders.messages.prime(record.lastMessage.id, record.lastMessage);
   for (const participant of record.users ?? []) {
     if (participant.user) loaders.users.prime(participant.user);
   }
@@ -29,4 +28,5 @@ export function prefetchContacts(loaders: Loaders, records: readonly CaseRecord[
   if (relations.length === 0) return;
   const ids = new Set(records.map((record) => record.contact?.id ?? record.contactId).filter((id) => id !== null && id !== undefined));
   for (const id of ids) loaders.contacts.load(id, relations).catch(() => {});
+  loaders.contacts.flush();
 }

@@ -36,11 +36,19 @@ export interface ContextOptions {
 }
 
 /**
- * The caller's own `Authorization` header is forwarded as is; without one, the gateway's
- * configured key is used.
+ * The credential a request acts with: the caller's own `Authorization` header, forwarded as is,
+ * or else the gateway's configured key. Undefined when there is neither.
  */
+export function credentialResolver(apiKey: string | undefined): (req: IncomingMessage) => string | undefined {
+  const fallback = apiKey ? `Bearer ${apiKey}` : undefined;
+  return (req) => {
+    const header = req.headers.authorization?.trim();
+    return header ? header : fallback;
+  };
+}
+
 export function createContextFactory(options: ContextOptions) {
-  const fallback = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
+  const credentialOf = credentialResolver(options.apiKey);
   const planned = options.strategy === 'planned';
   return async function createContext({
     req,
@@ -51,13 +59,12 @@ export function createContextFactory(options: ContextOptions) {
     stats: RequestStats;
     cancel?: AbortSignal;
   }): Promise<GatewayContext> {
-    const header = req.headers.authorization?.trim();
     const upstream = createCaller({
       client: options.client,
-      authorization: header ? header : fallback,
+      authorization: credentialOf(req),
       maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
       shareReads: planned,
-      ...(planned && options.coalescer ? { coalescer: options.coalescer } : {}),
+      ...(options.coalescer ? { coalescer: options.coalescer } : {}),
       ...(cancel ? { cancel } : {}),
       requestId: stats.requestId,
       onSend: () => {

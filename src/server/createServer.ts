@@ -15,12 +15,12 @@ import type { BreakerOptions } from '../upstream/breaker.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createCoalescer } from '../upstream/coalesce.js';
 import type { RetryOptions } from '../upstream/retry.js';
-import { createContextFactory, type GatewayContext, type Strategy } from './context.js';
+import { createContextFactory, credentialResolver, type GatewayContext, type Strategy } from './context.js';
 import { createFormatError } from './errors.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 import { createMetrics, endpointTemplate, type Metrics } from './metrics.js';
-import { createObservabilityPlugin } from './observability.js';
+import { createObservability } from './observability.js';
 import { createReadiness } from './readiness.js';
 import { landingPagePlugin } from './sandbox.js';
 import { inSpan, injectTraceHeaders, SpanKind } from './tracing.js';
@@ -50,6 +50,8 @@ export interface GatewayOptions {
   sandboxKey?: string;
   /** Share identical reads of concurrent requests with the same key (default on). */
   coalesceReads?: boolean;
+  /** Let identical concurrent queries with the same key share one execution (default on). */
+  shareOperations?: boolean;
   /** Default `planned`; `naive` is the benchmark's baseline. */
   strategy?: Strategy;
 }
@@ -66,6 +68,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
     limits: config.limits,
     shutdownGraceMs: config.shutdownGraceMs,
     coalesceReads: config.coalesceReads,
+    shareOperations: config.shareOperations,
   };
 }
 
@@ -106,6 +109,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       : {}),
   });
   const sandbox = options.sandbox ?? !options.production;
+  const planned = (options.strategy ?? 'planned') === 'planned';
+  const coalescer = planned && options.coalesceReads !== false ? createCoalescer() : undefined;
+  const observability = createObservability(metrics);
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -124,7 +130,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       createLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
-      createObservabilityPlugin(metrics),
+      observability.plugin,
       landingPagePlugin({ sandbox, demoKey: options.sandboxKey }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
@@ -139,7 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       apiKey: options.apiKey,
       maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
       strategy: options.strategy ?? 'planned',
-      ...(options.coalesceReads === false ? {} : { coalescer: createCoalescer() }),
+      ...(coalescer ? { coalescer } : {}),
       onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
@@ -147,6 +153,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     readiness: createReadiness(client, options.apiKey),
     tracer,
+    recordShared: observability.recordShared,
+    ...(coalescer && options.shareOperations !== false ? { sharing: { coalescer, credentialOf: credentialResolver(options.apiKey) } } : {}),
   });
   httpServer.on('request', (req, res) => void handle(req, res));
 

@@ -3,6 +3,7 @@
  * endpoint with its log line, metrics and span, health and metrics routes. Apollo's own
  * integration API does the GraphQL part.
  */
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Tracer } from '@opentelemetry/api';
@@ -11,6 +12,8 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
+import { credentialHash, type Coalescer } from '../upstream/coalesce.js';
+import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
 import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
@@ -21,6 +24,10 @@ export interface HttpHandlerOptions {
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
   tracer: Tracer | null;
+  /** Lets identical concurrent queries of one credential share one execution; absent when off. */
+  sharing?: { coalescer: Coalescer; credentialOf(req: IncomingMessage): string | undefined };
+  /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
+  recordShared?: (stats: RequestStats) => void;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -87,21 +94,38 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const body = await parseBody(req, maxBodyBytes);
     // A client that hangs up stops this request's reads (shared ones only when nobody else waits).
     const cancel = new AbortController();
+    // Every upstream read of the request listens to it: dozens at once are normal.
+    setMaxListeners(0, cancel.signal);
     res.once('close', () => {
       if (!res.writableFinished) cancel.abort();
     });
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => createContext({ req, stats, cancel: cancel.signal }),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
+    const method = req.method ?? 'GET';
+    const execute = async (): Promise<Answer> =>
+      answerOf(
+        await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers, search, body },
+          context: () => createContext({ req, stats, cancel: cancel.signal }),
+        }),
+        stats,
+      );
+    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
+    let answer: Answer;
+    if (credential === undefined || !options.sharing) answer = await execute();
+    else {
+      const key = operationKey(method, search, req.headers, body);
+      const outcome = await shareOperation(options.sharing.coalescer, credentialHash(credential), key, stats.requestId, execute, cancel.signal);
+      answer = outcome.answer;
+      if (outcome.joined) {
+        stats.operationName = answer.operationName;
+        stats.operationType = answer.operationType;
+        stats.errorCodes = [...answer.errorCodes];
+        stats.sharedAnswer = true;
+        options.recordShared?.(stats);
+      }
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status;
+    res.end(answer.body);
   }
 
   /** One GraphQL request: its span (when tracing), in-flight gauge and log line. */
@@ -127,6 +151,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           status: res.statusCode,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           upstreamCalls: stats.upstreamCalls,
+          ...(stats.sharedAnswer ? { sharedAnswer: true } : {}),
           ...(stats.errorCodes.length > 0 ? { errors: stats.errorCodes } : {}),
         },
         'graphql request',

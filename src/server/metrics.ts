@@ -22,7 +22,7 @@ export function createMetrics(): Metrics {
     registry,
     operations: new Counter({
       name: 'graphql_operations_total',
-      help: 'GraphQL operations by name, type and outcome (success, error: answered with errors, rejected: refused before execution)',
+      help: 'GraphQL operations by name, type and outcome (success; error: answered with errors; rejected: refused before execution; shared: answered with an identical query that was running)',
       labelNames: ['operation', 'type', 'outcome'],
       registers: [registry],
     }),

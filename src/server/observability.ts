@@ -8,6 +8,7 @@ import type { GraphQLError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
 import type { GatewayContext } from './context.js';
 import type { Metrics } from './metrics.js';
+import type { RequestStats } from './requestStats.js';
 
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -18,7 +19,13 @@ export function errorCodeOf(error: GraphQLError): string {
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
 
-export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+export interface Observability {
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /** Counts a request answered with another request's response (it never reached Apollo). */
+  recordShared(stats: RequestStats): void;
+}
+
+export function createObservability(metrics: Metrics): Observability {
   const knownNames = new Set<string>();
   const labelFor = (name: string | null): string => {
     if (name === null) return '(anonymous)';
@@ -28,7 +35,7 @@ export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<
     knownNames.add(name);
     return name;
   };
-  return {
+  const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ contextValue }) {
       const { stats } = contextValue;
       return {
@@ -56,6 +63,12 @@ export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<
           metrics.operations.inc({ operation: labelFor(stats.operationName), type: stats.operationType ?? 'unknown', outcome });
         },
       };
+    },
+  };
+  return {
+    plugin,
+    recordShared(stats) {
+      metrics.operations.inc({ operation: labelFor(stats.operationName), type: stats.operationType ?? 'unknown', outcome: 'shared' });
     },
   };
 }

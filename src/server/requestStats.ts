@@ -9,8 +9,10 @@ export interface RequestStats {
   errorCodes: string[];
   /** Whether execution began (false when parsing, validation or a limit refused the operation). */
   executed: boolean;
+  /** Answered with the response of an identical query that was running already. */
+  sharedAnswer: boolean;
 }
 
 export function newRequestStats(requestId: string): RequestStats {
-  return { requestId, operationName: null, operationType: null, upstreamCalls: 0, errorCodes: [], executed: false };
+  return { requestId, operationName: null, operationType: null, upstreamCalls: 0, errorCodes: [], executed: false, sharedAnswer: false };
 }

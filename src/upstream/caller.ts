@@ -4,7 +4,7 @@
  * request writes, and, across requests, the coalescer's shared reads.
  */
 import type { UpstreamCall, UpstreamClient, UpstreamRequest } from './client.js';
-import type { Coalescer } from './coalesce.js';
+import { credentialHash, type Coalescer } from './coalesce.js';
 import { UpstreamError } from './errors.js';
 import { createLimiter } from './limit.js';
 
@@ -43,11 +43,12 @@ export function createCaller(options: CallerOptions): UpstreamCall {
     options.onSend?.();
     return limit(() => client.send(request, authorization, options.requestId, signal));
   };
+  const hash = coalescer ? credentialHash(authorization) : '';
   const read = coalescer
-    ? (request: UpstreamRequest) => coalescer.read(authorization, readKey(request), (signal) => send(request, signal), cancel)
+    ? (request: UpstreamRequest) => coalescer.read(hash, readKey(request), (signal) => send(request, signal), cancel)
     : (request: UpstreamRequest) => send(request, cancel);
   const write = (request: UpstreamRequest): Promise<unknown> => {
-    coalescer?.writeStarted(authorization);
+    coalescer?.writeStarted(hash);
     return send(request);
   };
   if (!options.shareReads) return (request) => (request.method === 'GET' ? read(request) : write(request));

@@ -23,12 +23,12 @@ interface Entry {
 
 export interface Coalescer {
   /**
-   * The shared answer of the read `key` for this credential, starting the call with `send` when
-   * none is in flight. `cancel` lets this caller leave early.
+   * The shared answer of the read `key` for the credential of that hash (`credentialHash`),
+   * starting the call with `send` when none is in flight. `cancel` lets this caller leave early.
    */
-  read(credential: string, key: string, send: (signal: AbortSignal) => Promise<unknown>, cancel?: AbortSignal): Promise<unknown>;
-  /** This credential starts a write: reads already in flight take no more joiners. */
-  writeStarted(credential: string): void;
+  read(hash: string, key: string, send: (signal: AbortSignal) => Promise<unknown>, cancel?: AbortSignal): Promise<unknown>;
+  /** The credential of that hash starts a write: its reads already in flight take no more joiners. */
+  writeStarted(hash: string): void;
   /** Reads in flight, for tests and metrics. */
   inFlight(): number;
 }
@@ -49,9 +49,8 @@ export function createCoalescer(): Coalescer {
   };
 
   return {
-    read(credential, key, send, cancel) {
+    read(hash, key, send, cancel) {
       if (cancel?.aborted) return Promise.reject(cancelledError());
-      const hash = credentialHash(credential);
       let group = groups.get(hash);
       if (!group) groups.set(hash, (group = new Map()));
       let entry = group.get(key);
@@ -100,8 +99,8 @@ export function createCoalescer(): Coalescer {
         );
       });
     },
-    writeStarted(credential) {
-      groups.delete(credentialHash(credential));
+    writeStarted(hash) {
+      groups.delete(hash);
     },
     inFlight() {
       let count = 0;

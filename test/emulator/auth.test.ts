@@ -92,3 +92,20 @@ describe('accounts', () => {
     expect(demo.message).toBe('only for demo');
   });
 });
+
+describe('key families', () => {
+  it('accepts <full-access key>-<suffix> as another key of the same account, and nothing looser', async () => {
+    const { startTestEmulator } = await import('./helpers/api.js');
+    const local = await startTestEmulator();
+    try {
+      const demo = await local.data('/crm/objects/case/1001', { key: 'demo-full-access' });
+      expect(await local.data('/crm/objects/case/1001', { key: 'demo-full-access-7' })).toEqual(demo);
+      const acme = await local.data('/crm/objects/case/1001', { key: 'acme-full-access-b' });
+      expect(acme).not.toEqual(demo);
+      expect((await local.api('/crm/objects/case/1001', { key: 'demo-no-case-access-1' })).status).toBe(401);
+      expect((await local.api('/crm/objects/case/1001', { key: 'demo-full-access-' })).status).toBe(401);
+    } finally {
+      await local.emulator.stop();
+    }
+  });
+});

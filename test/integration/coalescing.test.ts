@@ -3,16 +3,23 @@
  * enough here that concurrent requests overlap.
  */
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { createLogger } from '../../src/server/logger.js';
 import { codes, graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
 let emulator: Emulator;
 let gateway: RunningGateway;
 let origin: string;
+const logLines: string[] = [];
+const requestLogs = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'graphql request');
 
 beforeAll(async () => {
   emulator = await startEmulator({ latencyMs: 150 });
-  gateway = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY });
+  gateway = await startGateway({
+    baseUrl: emulator.url,
+    apiKey: DEMO_API_KEY,
+    logger: createLogger({ destination: { write: (line: string) => logLines.push(line) } }),
+  });
   origin = new URL(gateway.url).origin;
 });
 
@@ -21,7 +28,10 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-beforeEach(() => emulator.reset());
+beforeEach(() => {
+  emulator.reset();
+  logLines.length = 0;
+});
 
 const CASE = '{ case(id: "1001") { id title contactId } }';
 const callsTo = (path: string) => emulator.calls.filter((call) => call.path === path);
@@ -140,4 +150,43 @@ it('can be turned off', async () => {
   } finally {
     await separate.stop();
   }
+});
+
+describe('identical queries in flight', () => {
+  it('share one execution: followers get the first request\'s answer', async () => {
+    const answers = await Promise.all(Array.from({ length: 4 }, (_, i) => graphql(gateway.url, CASE, undefined, as(DEMO_API_KEY, `same-${i}`))));
+    for (const answer of answers) expect(answer.data).toEqual(answers[0]!.data);
+    const logs = requestLogs();
+    expect(logs).toHaveLength(4);
+    expect(logs.filter((entry) => entry.sharedAnswer === true)).toHaveLength(3);
+    expect(logs.reduce((sum, entry) => sum + (entry.upstreamCalls as number), 0)).toBe(1);
+  });
+
+  it('share an answer with errors, each error naming its own request', async () => {
+    emulator.setFaults([{ method: 'GET', path: '^/crm/objects/case/1001$', status: 400, body: '{"error":{"type":"ERROR_INVALID_INPUT","message":"nope"}}' }]);
+    const [a, b] = await Promise.all([graphql(gateway.url, CASE, undefined, as(DEMO_API_KEY, 'err-a')), graphql(gateway.url, CASE, undefined, as(DEMO_API_KEY, 'err-b'))]);
+    expect(callsTo('/crm/objects/case/1001')).toHaveLength(1);
+    expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'err-a' });
+    expect(b.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'err-b' });
+    expect(a.errors?.[0]?.path).toEqual(b.errors?.[0]?.path);
+  });
+
+  it('never share a mutation: each identical one executes', async () => {
+    const EDIT = 'mutation { updateMessage(input: {id: "8004", text: "twice"}) { message { id text } } }';
+    const answers = await Promise.all([graphql(gateway.url, EDIT), graphql(gateway.url, EDIT)]);
+    for (const answer of answers) expect(answer.data.updateMessage.message.text).toBe('twice');
+    expect(requestLogs().filter((entry) => entry.sharedAnswer === true)).toHaveLength(0);
+    expect(emulator.calls.filter((call) => call.method === 'POST')).toHaveLength(2);
+  });
+
+  it('can be turned off on their own', async () => {
+    const separate = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, shareOperations: false, logger: createLogger({ destination: { write: (line: string) => logLines.push(line) } }) });
+    try {
+      await Promise.all(Array.from({ length: 3 }, () => graphql(separate.url, CASE)));
+      expect(requestLogs().filter((entry) => entry.sharedAnswer === true)).toHaveLength(0);
+      expect(callsTo('/crm/objects/case/1001')).toHaveLength(1);
+    } finally {
+      await separate.stop();
+    }
+  });
 });

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       log: { level: 'info', pretty: true },
       otlpTracesUrl: null,
       coalesceReads: true,
+      shareOperations: true,
     });
   });
 

@@ -1,0 +1,87 @@
+/**
+ * Identical GraphQL queries of one credential that arrive while the first is still running
+ * share its answer, the whole HTTP response, instead of each executing it again. Built on the
+ * upstream coalescer, so it keeps the same rules: a hash of the credential in the key, entries
+ * only while in flight, and a write by that credential closes them to newcomers.
+ *
+ * A mutation's answer is never shared: every follower then executes its own request. An answer
+ * with errors is shared with each error's `requestId` rewritten to the follower's own.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { HTTPGraphQLResponse } from '@apollo/server';
+import type { Coalescer } from '../upstream/coalesce.js';
+import type { RequestStats } from './requestStats.js';
+
+export interface Answer {
+  status: number;
+  headers: Array<[string, string]>;
+  body: string;
+  /** The executing request's operation, for the followers' logs and metrics. */
+  operationName: string | null;
+  operationType: string | null;
+  shareable: boolean;
+  /** The codes of its errors, for the followers' log lines. */
+  errorCodes: string[];
+  hasErrors: boolean;
+}
+
+export async function answerOf(response: HTTPGraphQLResponse, stats: RequestStats): Promise<Answer> {
+  let body: string;
+  if (response.body.kind === 'complete') body = response.body.string;
+  else {
+    body = '';
+    for await (const chunk of response.body.asyncIterator) body += chunk;
+  }
+  return {
+    status: response.status ?? 200,
+    headers: [...response.headers],
+    body,
+    operationName: stats.operationName,
+    operationType: stats.operationType,
+    shareable: stats.operationType !== 'mutation',
+    errorCodes: stats.errorCodes,
+    hasErrors: stats.errorCodes.length > 0 || !stats.executed,
+  };
+}
+
+/** The answer as the follower `requestId` gets it: its errors carry its own request id. */
+function forFollower(answer: Answer, requestId: string): Answer {
+  if (!answer.hasErrors) return answer;
+  const parsed = JSON.parse(answer.body) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+  for (const error of parsed.errors ?? []) error.extensions = { ...error.extensions, requestId };
+  return { ...answer, body: JSON.stringify(parsed) };
+}
+
+/** What makes two requests the same operation: method, query string, what they accept, and the body. */
+export function operationKey(method: string, search: string, headers: IncomingHttpHeaders, body: unknown): string {
+  return `op:${method} ${search} ${headers.accept ?? ''} ${JSON.stringify(body)}`;
+}
+
+export interface SharedOutcome {
+  answer: Answer;
+  /** True when the answer came from another request's execution. */
+  joined: boolean;
+}
+
+export async function shareOperation(
+  coalescer: Coalescer,
+  credential: string,
+  key: string,
+  requestId: string,
+  execute: () => Promise<Answer>,
+  cancel: AbortSignal,
+): Promise<SharedOutcome> {
+  let executedHere = false;
+  const answer = (await coalescer.read(
+    credential,
+    key,
+    () => {
+      executedHere = true;
+      return execute();
+    },
+    cancel,
+  )) as Answer;
+  if (executedHere) return { answer, joined: false };
+  if (answer.shareable) return { answer: forFollower(answer, requestId), joined: true };
+  return { answer: await execute(), joined: false };
+}
