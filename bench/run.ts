@@ -46,8 +46,8 @@ async function post(url: string, body: string, requestId: string): Promise<{ err
 
 type TestEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
-/** For each request id, the upstream's own time on its critical path. */
-function criticalPaths(calls: readonly EmulatorCall[]): Map<string, number> {
+/** For each request id, the upstream's own time on its critical path, and how many calls it made. */
+function criticalPaths(calls: readonly EmulatorCall[]): Map<string, { ms: number; calls: number }> {
   const byRequest = new Map<string, EmulatorCall[]>();
   for (const call of calls) {
     if (call.requestId === null) continue;
@@ -55,12 +55,21 @@ function criticalPaths(calls: readonly EmulatorCall[]): Map<string, number> {
     if (list) list.push(call);
     else byRequest.set(call.requestId, [call]);
   }
-  return new Map([...byRequest].map(([id, list]) => [id, criticalPathMs(list)]));
+  return new Map([...byRequest].map(([id, list]) => [id, { ms: criticalPathMs(list), calls: list.length }]));
 }
 
-/** Gateway latency over the upstream's critical-path time, request by request. */
-function overheads(samples: ReadonlyArray<readonly [string, number]>, paths: Map<string, number>): Float64Array {
-  return sortedCopy(samples.flatMap(([id, latency]) => (paths.has(id) ? [latency / paths.get(id)!] : [])));
+/**
+ * Gateway latency over the upstream's critical-path time, request by request, for requests that
+ * made all their calls themselves: one that joined another's calls (or answer) has a critical
+ * path of someone else's, which its own call log cannot show.
+ */
+function overheads(samples: ReadonlyArray<readonly [string, number]>, paths: Map<string, { ms: number; calls: number }>, ownCalls: number): Float64Array {
+  return sortedCopy(
+    samples.flatMap(([id, latency]) => {
+      const path = paths.get(id);
+      return path && path.calls === ownCalls ? [latency / path.ms] : [];
+    }),
+  );
 }
 
 async function measure(gateway: GatewayProcess, operation: Operation, fixture: Fixture, emulator: TestEmulator): Promise<Measurement> {
@@ -74,17 +83,18 @@ async function measure(gateway: GatewayProcess, operation: Operation, fixture: F
   const alonePaths = criticalPaths(emulator.calls);
   const [firstId] = alone.samples[0] ?? [''];
   const oneRequest = emulator.calls.filter((call) => call.requestId === firstId);
+  const ownCalls = oneRequest.length;
 
   resetPeakRss(gateway.pid);
   emulator.resetCalls();
   const load = await runLoad({ url: gateway.url, body, connections, warmupMs, durationMs });
-  const loadOverheads = overheads(load.samples, criticalPaths(emulator.calls));
+  const loadOverheads = overheads(load.samples, criticalPaths(emulator.calls), ownCalls);
   return {
     upstreamCalls: oneRequest.length,
     roundTrips: roundTrips(oneRequest),
     isolatedMedianMs: alone.latencyMs.p50,
-    criticalPathMedianMs: percentile(sortedCopy(alone.samples.map(([id]) => alonePaths.get(id) ?? Number.NaN)), 0.5),
-    overheadAlone: percentile(overheads(alone.samples, alonePaths), 0.5),
+    criticalPathMedianMs: percentile(sortedCopy(alone.samples.map(([id]) => alonePaths.get(id)?.ms ?? Number.NaN)), 0.5),
+    overheadAlone: percentile(overheads(alone.samples, alonePaths, ownCalls), 0.5),
     overheadUnderLoad: { p50: percentile(loadOverheads, 0.5), p95: percentile(loadOverheads, 0.95) },
     underLoad: { ...load, samples: [] },
     upstreamCallsPerRequestUnderLoad: load.sent === 0 ? Number.NaN : emulator.calls.length / load.sent,

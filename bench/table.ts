@@ -9,7 +9,7 @@ export interface Measurement {
   isolatedMedianMs: number;
   /** Median upstream time on the critical path of the request alone. */
   criticalPathMedianMs: number;
-  /** Gateway latency / upstream critical-path time, per request: median alone, p50 and p95 under load. */
+  /** Gateway latency / upstream critical-path time, per request that made its own calls: median alone, p50 and p95 under load. */
   overheadAlone: number;
   overheadUnderLoad: { p50: number; p95: number };
   underLoad: LoadResult;
@@ -88,7 +88,7 @@ export function formatTable(results: readonly OperationResult[], settings: Setti
       '',
       `${result.name}: ${result.label}`,
       render([COLUMNS, row('ours', ours), row('naive', naive), ratioRow(ours, naive)]),
-      `  overhead = gateway latency / upstream time on the request's critical path (ours ${fixed(ours.criticalPathMedianMs)} ms alone, ` +
+      `  overhead = gateway latency / upstream time on the critical path of requests that made their own calls (ours ${fixed(ours.criticalPathMedianMs)} ms alone, ` +
         `${ours.roundTrips} x ${settings.latencyMs} ms nominal): alone ${fixed(ours.overheadAlone, 2)}x, ` +
         `under load p50 ${fixed(ours.overheadUnderLoad.p50, 2)}x p95 ${fixed(ours.overheadUnderLoad.p95, 2)}x ` +
         `(naive: alone ${fixed(naive.overheadAlone, 2)}x, under load p50 ${fixed(naive.overheadUnderLoad.p50, 2)}x)`,

@@ -124,6 +124,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
     }
     for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.setHeader('content-length', answer.body.length);
     res.statusCode = answer.status;
     res.end(answer.body);
   }

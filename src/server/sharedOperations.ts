@@ -15,7 +15,8 @@ import type { RequestStats } from './requestStats.js';
 export interface Answer {
   status: number;
   headers: Array<[string, string]>;
-  body: string;
+  /** Encoded once: a shared answer goes out to every follower as the same bytes. */
+  body: Buffer;
   /** The executing request's operation, for the followers' logs and metrics. */
   operationName: string | null;
   operationType: string | null;
@@ -35,7 +36,7 @@ export async function answerOf(response: HTTPGraphQLResponse, stats: RequestStat
   return {
     status: response.status ?? 200,
     headers: [...response.headers],
-    body,
+    body: Buffer.from(body, 'utf8'),
     operationName: stats.operationName,
     operationType: stats.operationType,
     shareable: stats.operationType !== 'mutation',
@@ -47,9 +48,9 @@ export async function answerOf(response: HTTPGraphQLResponse, stats: RequestStat
 /** The answer as the follower `requestId` gets it: its errors carry its own request id. */
 function forFollower(answer: Answer, requestId: string): Answer {
   if (!answer.hasErrors) return answer;
-  const parsed = JSON.parse(answer.body) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+  const parsed = JSON.parse(answer.body.toString('utf8')) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
   for (const error of parsed.errors ?? []) error.extensions = { ...error.extensions, requestId };
-  return { ...answer, body: JSON.stringify(parsed) };
+  return { ...answer, body: Buffer.from(JSON.stringify(parsed), 'utf8') };
 }
 
 /** What makes two requests the same operation: method, query string, what they accept, and the body. */
