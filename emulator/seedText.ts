@@ -1,5 +1,5 @@
 /** Word lists and support conversations the seed draws from. */
-import type { Country } from './records.js';
+import type { ContactRecord, Country } from './records.js';
 
 export const FIRST_NAMES = [
   'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sofia', 'Lucas', 'Amara', 'Ethan',
@@ -79,18 +79,11 @@ export const COUNTRIES: readonly CountryProfile[] = [
   },
 ];
 
-export interface ClientProfile {
-  clientType: 'web' | 'sdk' | 'client';
-  clientName: string;
-  clientVersion: string;
-  clientOsName: string;
-  clientOsVersion: string;
-  clientDeviceType: string | null;
-  clientDeviceVendor: string | null;
-  clientDeviceModel: string | null;
-  ua: string;
-  engine: { name: string; version: string };
-}
+/** A contact's client columns, with the user agent and engine its `clientDetails` are made of. */
+export type ClientProfile = Pick<
+  ContactRecord,
+  'clientType' | 'clientName' | 'clientVersion' | 'clientOsName' | 'clientOsVersion' | 'clientDeviceType' | 'clientDeviceVendor' | 'clientDeviceModel'
+> & { ua: string; engine: { name: string; version: string } };
 
 export const CLIENTS: readonly ClientProfile[] = [
   { clientType: 'web', clientName: 'Chrome', clientVersion: '124.0', clientOsName: 'Windows', clientOsVersion: '10', clientDeviceType: 'Desktop', clientDeviceVendor: null, clientDeviceModel: null, ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.91 Safari/537.36', engine: { name: 'Blink', version: '124.0.6367.91' } },

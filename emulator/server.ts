@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Default 0. */
   latencyMs?: number;
+  /** Keep the call log (default true); the gateway's demo mode, which runs for days, turns it off. */
+  recordCalls?: boolean;
 }
 
 export interface EmulatorCall {
@@ -254,7 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       startedAt: now(),
       finishedAt: 0,
     };
-    calls.push(call);
+    if (options.recordCalls !== false) calls.push(call);
     void answerApi(req, res, call);
   });
 

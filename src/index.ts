@@ -17,7 +17,8 @@ async function upstreamOf(config: Config, logger: Logger) {
     );
     return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, demo: false, stop: async () => {} };
   }
-  const emulator = await startEmulator();
+  // A long-running demo keeps no call log, which would only grow.
+  const emulator = await startEmulator({ recordCalls: false });
   logger.info(
     { demoKey: DEMO_API_KEY },
     `Acquire upstream: the built-in emulator at ${emulator.url} (demo mode: neither ACQUIRE_BASE_URL nor ACQUIRE_ACCOUNT_ID is set)`,
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
     apiKey: upstream.apiKey,
     logger,
     tracer: tracing.tracer,
-    ...(upstream.demo && upstream.apiKey ? { sandboxKey: upstream.apiKey } : {}),
+    // Only the public demo key goes into the page; a real key set alongside the emulator never does.
+    ...(upstream.demo && upstream.apiKey === DEMO_API_KEY ? { sandboxKey: DEMO_API_KEY } : {}),
   });
   const url = await gateway.listen(config.port);
   logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: /metrics)`);

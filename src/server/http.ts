@@ -100,17 +100,17 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (!res.writableFinished) cancel.abort();
     });
     const method = req.method ?? 'GET';
-    const execute = async (): Promise<Answer> =>
+    const execute = async (stop: AbortSignal): Promise<Answer> =>
       answerOf(
         await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method, headers, search, body },
-          context: () => createContext({ req, stats, cancel: cancel.signal }),
+          context: () => createContext({ req, stats, cancel: stop }),
         }),
         stats,
       );
     const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
     let answer: Answer;
-    if (credential === undefined || !options.sharing) answer = await execute();
+    if (credential === undefined || !options.sharing) answer = await execute(cancel.signal);
     else {
       const key = operationKey(method, search, req.headers, body);
       const outcome = await shareOperation(options.sharing.coalescer, credentialHash(credential), key, stats.requestId, execute, cancel.signal);
@@ -207,7 +207,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
       sendJson(res, 404, { error: `No route ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
     } catch (error) {
-      if (res.headersSent) {
+      // A client that hung up needs no answer, and is no error of ours.
+      if (res.headersSent || res.destroyed || req.socket.destroyed) {
         res.destroy();
         return;
       }

@@ -8,6 +8,7 @@ import {
   getArgumentValues,
   getNamedType,
   getNullableType,
+  getVariableValues,
   GraphQLError,
   isListType,
   isObjectType,
@@ -70,14 +71,14 @@ const LIST_SIZES: Readonly<Record<string, number>> = {
 const DEFAULT_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = 20;
 
-export interface OperationMeasure {
+interface OperationMeasure {
   depth: number;
   cost: number;
   aliases: number;
 }
 
 /** Measures one operation's selection set against the schema, with the request's variables. */
-export function measureOperation(
+function measureOperation(
   schema: GraphQLSchema,
   root: GraphQLNamedType,
   selectionSet: SelectionSetNode,
@@ -108,7 +109,8 @@ export function measureOperation(
       if (CALLING_FIELDS.has(key)) measure.cost += multiplier;
       if (!selection.selectionSet) continue;
       const args = field.args.length > 0 ? getArgumentValues(field, selection, variables) : {};
-      const first = typeof args.first === 'number' ? args.first : pageSize;
+      // A negative page size is refused later; counting it negative would offset other fields.
+      const first = typeof args.first === 'number' ? Math.max(0, args.first) : pageSize;
       const childPage = getNamedType(field.type).name.endsWith('Connection') ? first : pageSize;
       const isList = isListType(getNullableType(field.type));
       const fanOut = isList ? (type.name.endsWith('Connection') ? pageSize : (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE)) : 1;
@@ -134,7 +136,10 @@ export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           }
           const root = operation && schema.getRootType(operation.operation);
           if (!operation || !root) return;
-          const measured = measureOperation(schema, root, operation.selectionSet, fragments, request.variables ?? {});
+          // Measured with the variables as execution will see them, their defaults included.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const variables = coerced.coerced ?? request.variables ?? {};
+          const measured = measureOperation(schema, root, operation.selectionSet, fragments, variables);
           if (measured.depth > limits.maxDepth) {
             throw rejection(`The operation is nested ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP');
           }

@@ -4,6 +4,7 @@
  * their own) any answer from Acquire, 401 included, means reachable.
  */
 import type { UpstreamClient } from '../upstream/client.js';
+import { probeCases } from '../upstream/cases.js';
 import { UpstreamError } from '../upstream/errors.js';
 
 export interface ReadinessReport {
@@ -19,10 +20,7 @@ export function createReadiness(client: UpstreamClient, apiKey: string | undefin
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
     try {
-      await client.send(
-        { method: 'GET', path: 'crm/objects/case', searchParams: [['limit', '1'], ['select', 'id']] },
-        apiKey ? `Bearer ${apiKey}` : '',
-      );
+      await probeCases((request) => client.send(request, apiKey ? `Bearer ${apiKey}` : ''));
       return { ready: true, upstream: 'ok', checkedAt };
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;

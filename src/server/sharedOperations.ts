@@ -64,25 +64,29 @@ export interface SharedOutcome {
   joined: boolean;
 }
 
+/**
+ * `execute(cancel)` runs the request itself; for a shared run, `cancel` fires only when every
+ * request waiting on it has gone, so the first one hanging up does not fail the others.
+ */
 export async function shareOperation(
   coalescer: Coalescer,
   credential: string,
   key: string,
   requestId: string,
-  execute: () => Promise<Answer>,
+  execute: (cancel: AbortSignal) => Promise<Answer>,
   cancel: AbortSignal,
 ): Promise<SharedOutcome> {
   let executedHere = false;
   const answer = (await coalescer.read(
     credential,
     key,
-    () => {
+    (sharedCancel) => {
       executedHere = true;
-      return execute();
+      return execute(sharedCancel);
     },
     cancel,
   )) as Answer;
   if (executedHere) return { answer, joined: false };
   if (answer.shareable) return { answer: forFollower(answer, requestId), joined: true };
-  return { answer: await execute(), joined: false };
+  return { answer: await execute(cancel), joined: false };
 }

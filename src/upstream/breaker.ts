@@ -1,8 +1,9 @@
 /**
  * A circuit breaker for one upstream: after `failureThreshold` failures in a row it opens and
  * calls fail fast for `cooldownMs`; then one trial call goes through, and its outcome closes it
- * again or re-opens it. Failures are what says the upstream is unwell (no answer, 5xx, 429),
- * never a 4xx about the request itself.
+ * again or re-opens it. Failures are what says the upstream is unwell (no answer in time, a
+ * network error, 5xx, 429), never a 4xx about the request itself; a call its caller abandoned
+ * says nothing either way, but frees the trial.
  */
 export interface BreakerOptions {
   failureThreshold: number;
@@ -17,6 +18,8 @@ export interface Breaker {
   tryAcquire(): boolean;
   success(): void;
   failure(): void;
+  /** The call ended without saying anything about the upstream (its caller went away). */
+  abandon(): void;
   state(): BreakerState;
 }
 
@@ -48,6 +51,9 @@ export function createBreaker(options: BreakerOptions): Breaker {
     failure() {
       failures += 1;
       if (trialInFlight || failures >= options.failureThreshold) openedAt = now();
+      trialInFlight = false;
+    },
+    abandon() {
       trialInFlight = false;
     },
   };

@@ -30,7 +30,7 @@ const MISSING_KEY = new UpstreamError(
 );
 
 /** The read's identity: path and query parameters in a canonical order. */
-export function readKey(request: UpstreamRequest): string {
+function readKey(request: UpstreamRequest): string {
   const params = [...(request.searchParams ?? [])].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   return `${request.path}?${new URLSearchParams(params).toString()}`;
 }
@@ -48,8 +48,8 @@ export function createCaller(options: CallerOptions): UpstreamCall {
     ? (request: UpstreamRequest) => coalescer.read(hash, readKey(request), (signal) => send(request, signal), cancel)
     : (request: UpstreamRequest) => send(request, cancel);
   const write = (request: UpstreamRequest): Promise<unknown> => {
-    coalescer?.writeStarted(hash);
-    return send(request);
+    const over = coalescer?.writeStarted(hash);
+    return over ? send(request).finally(over) : send(request);
   };
   if (!options.shareReads) return (request) => (request.method === 'GET' ? read(request) : write(request));
 

@@ -1,41 +1,76 @@
 /** Case endpoints (fact sheet §3, §4.1). */
 import type { UpstreamCall } from './client.js';
 import { dataOf, keyedEntriesOf, pageOf, recordOf } from './envelopes.js';
-import { isObject } from './normalize.js';
+import type { CaseStatus, Channel } from '../__generated__/resolvers-types.js';
+import { isObject, upstreamCaseStatus, upstreamChannel } from './normalize.js';
 import { normaliseOnce } from './once.js';
+import { pageWindow } from './pageWindow.js';
 import { relationParams } from './params.js';
 import { readCase, readInvitation } from './readRecords.js';
 import type { CaseRecord, CaseRelation, InvitationRecord, Page } from './records.js';
 
-/** A `where=column|eq|value` condition; `eq` is the only operator the API documents. */
-export type CaseCondition = [column: 'status' | 'channel' | 'contactId' | 'parentId' | 'closedBy', value: string];
+/** Conditions on the case list, in the gateway's terms; each becomes a `where=column|eq|value`. */
+export interface CaseConditions {
+  status?: Exclude<CaseStatus, 'UNKNOWN'>;
+  channel?: Exclude<Channel, 'UNKNOWN'>;
+  contactId?: string;
+  parentId?: string;
+  closedBy?: string;
+}
 
-export interface CaseListParams {
-  limit: number;
-  /** 0-based. */
-  page: number;
-  where: CaseCondition[];
+export interface CaseSliceParams {
+  /** Offset of the first case in the whole (filtered) list. */
+  start: number;
+  count: number;
+  where: CaseConditions;
   relations: CaseRelation[];
   /** Only these columns (the upstream adds `id` and `threadId`); all when null. */
   select: string[] | null;
 }
 
-export async function listCases(call: UpstreamCall, params: CaseListParams): Promise<Page<CaseRecord>> {
+// The upstream documents no page-size limit; keep the widened page modest.
+const MAX_UPSTREAM_LIMIT = 200;
+
+function whereParams(where: CaseConditions): Array<[string, string]> {
+  const conditions: Array<[string, string | undefined]> = [
+    ['status', where.status && upstreamCaseStatus(where.status)],
+    ['channel', where.channel && upstreamChannel(where.channel)],
+    ['contactId', where.contactId],
+    ['parentId', where.parentId],
+    ['closedBy', where.closedBy],
+  ];
+  return conditions.flatMap(([column, value]): Array<[string, string]> => (value === undefined ? [] : [['where', `${column}|eq|${value}`]]));
+}
+
+async function listPage(call: UpstreamCall, params: CaseSliceParams, limit: number, page: number): Promise<Page<CaseRecord>> {
   const body = await call({
     method: 'GET',
     path: 'crm/objects/case',
     searchParams: [
-      ['limit', String(params.limit)],
-      ['page', String(params.page)],
-      ...params.where.map(([column, value]): [string, string] => ['where', `${column}|eq|${value}`]),
+      ['limit', String(limit)],
+      ['page', String(page)],
+      ...whereParams(params.where),
       ...relationParams(params.relations),
       ...(params.select ?? []).map((column): [string, string] => ['select', column]),
     ],
   });
   return normaliseOnce(body, 'cases', () => {
-    const page = pageOf(body);
-    return { items: page.items.filter(isObject).map(readCase), total: page.total };
+    const read = pageOf(body);
+    return { items: read.items.filter(isObject).map(readCase), total: read.total };
   });
+}
+
+/**
+ * `count` cases from offset `start` of the list, over the upstream's `limit` and 0-based `page`
+ * (one call, or two for an awkward range), with the list's total.
+ */
+export async function listCases(call: UpstreamCall, params: CaseSliceParams): Promise<{ items: CaseRecord[]; total: number }> {
+  const window = pageWindow(params.start, params.count, MAX_UPSTREAM_LIMIT);
+  const pages = await Promise.all(window.pages.map((page) => listPage(call, params, window.limit, page)));
+  const items = pages.flatMap((page) => page.items).slice(window.skip, window.skip + params.count);
+  // Without a count in the envelope, what was seen is the best lower bound.
+  const total = Math.max(pages[0]?.total ?? 0, params.start + items.length);
+  return { items, total };
 }
 
 export async function getCase(call: UpstreamCall, id: string, relations: readonly CaseRelation[]): Promise<CaseRecord> {
@@ -63,8 +98,7 @@ export async function getThread(call: UpstreamCall, contactId: string, threadId:
 export interface CreateCaseParams {
   contactId: string;
   title?: string;
-  /** The upstream channel name (`chat`, `mail`...). */
-  channel?: string;
+  channel?: Exclude<Channel, 'UNKNOWN'>;
   message?: string;
   /** Set to reopen: the upstream continues that thread in a new case. */
   threadId?: string;
@@ -78,7 +112,7 @@ export async function createCase(call: UpstreamCall, params: CreateCaseParams): 
     searchParams: [['contactId', params.contactId]],
     json: {
       ...(params.title === undefined ? {} : { title: params.title }),
-      ...(params.channel === undefined ? {} : { channel: params.channel }),
+      ...(params.channel === undefined ? {} : { channel: upstreamChannel(params.channel) }),
       ...(params.message === undefined ? {} : { message: { type: 'message', message: params.message } }),
       ...(params.threadId === undefined ? {} : { threadId: Number(params.threadId) }),
     },
@@ -125,4 +159,9 @@ export async function inviteToCase(call: UpstreamCall, params: InviteParams): Pr
   return keyedEntriesOf(body)
     .map(readInvitation)
     .filter((invitation): invitation is InvitationRecord => invitation !== null);
+}
+
+/** The cheapest read that proves the key may read cases: one id of one case. */
+export async function probeCases(call: UpstreamCall): Promise<void> {
+  dataOf(await call({ method: 'GET', path: 'crm/objects/case', searchParams: [['limit', '1'], ['select', 'id']] }));
 }

@@ -108,10 +108,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       } catch (error) {
         const status = timeout.aborted ? 'timeout' : cancel?.aborted ? 'cancelled' : 'network';
         observe({ method: request.method, path: request.path, status, durationMs: performance.now() - sentAt });
-        if (cancel?.aborted) throw cancelledError();
-        if (timeout.aborted) throw timeoutError(options.timeoutMs);
         // The breaker hears of failures of the upstream, not of callers who went away.
+        if (cancel?.aborted && !timeout.aborted) {
+          breaker.abandon();
+          throw cancelledError();
+        }
         breaker.failure();
+        if (timeout.aborted) throw timeoutError(options.timeoutMs);
         const failure = error instanceof RequestError ? networkError(error.code) : error;
         if (attempt < tries && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
         if (cancel?.aborted) throw cancelledError();

@@ -7,7 +7,8 @@
  * - the key holds a hash of the credential (never the credential): callers with different keys
  *   never share, even for the same URL;
  * - read-your-writes: when a caller starts a write, its reads in flight are closed to newcomers,
- *   so its later reads go out fresh;
+ *   and until the write is answered its reads are not shared at all, so nothing a read returns
+ *   after a write can have been read before it finished;
  * - a caller who goes away only leaves; the call is abandoned when every caller has gone;
  * - the shared call is one ordinary upstream call: time-out, retries and breaker apply as usual.
  */
@@ -27,10 +28,11 @@ export interface Coalescer {
    * starting the call with `send` when none is in flight. `cancel` lets this caller leave early.
    */
   read(hash: string, key: string, send: (signal: AbortSignal) => Promise<unknown>, cancel?: AbortSignal): Promise<unknown>;
-  /** The credential of that hash starts a write: its reads already in flight take no more joiners. */
-  writeStarted(hash: string): void;
-  /** Reads in flight, for tests and metrics. */
-  inFlight(): number;
+  /**
+   * The credential of that hash starts a write: its reads in flight take no more joiners, and its
+   * reads go unshared until the returned function says the write is over.
+   */
+  writeStarted(hash: string): () => void;
 }
 
 /** The map key of a credential: its SHA-256, so the key itself is never held here. */
@@ -40,6 +42,8 @@ export function credentialHash(credential: string): string {
 
 export function createCoalescer(): Coalescer {
   const groups = new Map<string, Map<string, Entry>>();
+  // Writes in flight per credential hash; an entry lives only while one is.
+  const writing = new Map<string, number>();
 
   const forget = (hash: string, key: string, entry: Entry): void => {
     const group = groups.get(hash);
@@ -51,6 +55,7 @@ export function createCoalescer(): Coalescer {
   return {
     read(hash, key, send, cancel) {
       if (cancel?.aborted) return Promise.reject(cancelledError());
+      if (writing.has(hash)) return send(cancel ?? new AbortController().signal);
       let group = groups.get(hash);
       if (!group) groups.set(hash, (group = new Map()));
       let entry = group.get(key);
@@ -101,11 +106,16 @@ export function createCoalescer(): Coalescer {
     },
     writeStarted(hash) {
       groups.delete(hash);
-    },
-    inFlight() {
-      let count = 0;
-      for (const group of groups.values()) count += group.size;
-      return count;
+      writing.set(hash, (writing.get(hash) ?? 0) + 1);
+      let over = false;
+      return () => {
+        if (over) return;
+        over = true;
+        const left = (writing.get(hash) ?? 1) - 1;
+        if (left > 0) writing.set(hash, left);
+        else writing.delete(hash);
+        groups.delete(hash);
+      };
     },
   };
 }

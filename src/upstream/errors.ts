@@ -31,7 +31,7 @@ export class UpstreamError extends Error {
   }
 }
 
-const MAX_MESSAGE_LENGTH = 300;
+const MAX_UPSTREAM_MESSAGE_LENGTH = 300;
 const ERROR_TYPE = /^ERROR_[A-Z_]+$/;
 
 interface ParsedError {
@@ -136,7 +136,7 @@ export function malformedError(what: string, status?: number): UpstreamError {
 
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_MESSAGE_LENGTH)}…` : oneLine;
+  return oneLine.length > MAX_UPSTREAM_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_UPSTREAM_MESSAGE_LENGTH)}…` : oneLine;
 }
 
 /** An upstream may echo the request; make sure the key never rides along. */

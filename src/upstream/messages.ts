@@ -5,7 +5,8 @@ import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
 import { normaliseOnce } from './once.js';
 import { readMessage } from './readRecords.js';
-import type { MessageRecord } from './records.js';
+import type { SenderType } from '../__generated__/resolvers-types.js';
+import type { CaseRecord, MessageRecord } from './records.js';
 
 export async function getMessage(call: UpstreamCall, id: string): Promise<MessageRecord> {
   const body = await call({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` });
@@ -32,7 +33,7 @@ export interface ChatMessageParams {
   caseId: string;
   contactId: string | null;
   text: string;
-  senderType: 'user' | 'contact';
+  senderType: SenderType;
 }
 
 export async function sendChatMessage(call: UpstreamCall, params: ChatMessageParams): Promise<MessageRecord> {
@@ -40,7 +41,7 @@ export async function sendChatMessage(call: UpstreamCall, params: ChatMessagePar
     method: 'POST',
     path: 'crm/messenger/chat/add-message',
     searchParams: [
-      ['x-user-type', params.senderType],
+      ['x-user-type', params.senderType === 'CONTACT' ? 'contact' : 'user'],
       ...(params.contactId === null ? [] : [['contactId', params.contactId] as [string, string]]),
     ],
     json: { channel: 'chat', caseId: Number(params.caseId), message: { type: 'message', message: params.text } },
@@ -97,6 +98,14 @@ export interface SmsParams {
   text: string;
   from: string;
   to: string;
+}
+
+/**
+ * The timeline entry an SMS to this case must name: the case's `timelineId` column, else its own
+ * entry among the embedded `timeline`. Null when neither is known.
+ */
+export function timelineIdOf(record: CaseRecord): string | null {
+  return record.timelineId ?? record.timeline?.find((entry) => entry.caseId === record.id)?.id ?? record.timeline?.[0]?.id ?? null;
 }
 
 /**

@@ -44,7 +44,8 @@ describe('the call log', () => {
     await server.api('/crm/objects/case/1001', { headers: { 'x-request-id': 'req-42' } });
     const [call] = server.emulator.calls;
     expect(call?.requestId).toBe('req-42');
-    expect(call!.finishedAt - call!.startedAt).toBeGreaterThanOrEqual(29);
+    // Timers may fire a little early against performance.now(); the point is that latency shows.
+    expect(call!.finishedAt - call!.startedAt).toBeGreaterThanOrEqual(25);
     server.emulator.setLatencyMs(0);
   });
 

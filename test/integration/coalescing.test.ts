@@ -86,6 +86,26 @@ it('lets a follower leave without cancelling the shared call for the others', as
   expect(callsTo('/crm/objects/case/1001')).toHaveLength(1);
 });
 
+it('lets the first of identical queries leave without failing the ones that joined it', async () => {
+  const quitter = new AbortController();
+  const first = fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: CASE }),
+    signal: quitter.signal,
+  }).catch((error: Error) => error);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const joined = graphql(gateway.url, CASE);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  quitter.abort();
+  expect(String(await first)).toMatch(/abort/i);
+  const answer = await joined;
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data.case.id).toBe('1001');
+  expect(callsTo('/crm/objects/case/1001')).toHaveLength(1);
+  expect(logLines.join('\n')).not.toContain('request failed');
+});
+
 it('abandons the shared call when every caller has gone', async () => {
   const metricsBefore = await (await fetch(`${origin}/metrics`)).text();
   const quitters = [new AbortController(), new AbortController()];

@@ -68,6 +68,14 @@ describe('cost', () => {
     expect((await graphql(gateway.url, query, { n: 1 })).errors).toBeUndefined();
   });
 
+  it('counts variable defaults, and a negative page size as nothing', async () => {
+    const costly = 'query ($n: Int = 100) { cases(first: $n) { nodes { contact { cases { messages { sender { __typename } } } } } } }';
+    expect(codes(await graphql(gateway.url, costly))).toEqual(['QUERY_TOO_COSTLY']);
+    const offset = `{ a: cases(first: -100000) { nodes { contact { id } } } b: cases(first: 100) { nodes { messages { case { messages { sender { __typename } } } } } } }`;
+    expect(codes(await graphql(gateway.url, offset))).toEqual(['QUERY_TOO_COSTLY']);
+    expect(emulator.calls).toHaveLength(0);
+  });
+
   it('lets the everyday queries through', async () => {
     const dashboard =
       '{ cases(first: 100) { nodes { id contact { name email } users { user { name } } messages { text sender { __typename } } timeline { id } lastMessage { text } } } }';

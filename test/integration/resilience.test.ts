@@ -164,6 +164,28 @@ describe('garbage from the upstream', () => {
 });
 
 describe('the circuit breaker', () => {
+  it('recovers after a trial call that timed out', async () => {
+    const fragile = await startGateway({
+      baseUrl: emulator.url,
+      apiKey: DEMO_API_KEY,
+      timeoutMs: 200,
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      breaker: { failureThreshold: 1, cooldownMs: 250 },
+    });
+    try {
+      emulator.setFaults([{ path: '.', status: 503, times: 1 }]);
+      expect(codes(await graphql(fragile.url, CASE))).toEqual(['UPSTREAM_ERROR']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      emulator.setFaults([{ path: '.', delayMs: 1_000, times: 1 }]);
+      expect(codes(await graphql(fragile.url, CASE))).toEqual(['UPSTREAM_TIMEOUT']);
+      expect(codes(await graphql(fragile.url, CASE))).toEqual(['UPSTREAM_UNAVAILABLE']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await graphql(fragile.url, CASE)).data.case.id).toBe('1001');
+    } finally {
+      await fragile.stop();
+    }
+  });
+
   it('fails fast with UPSTREAM_UNAVAILABLE once the upstream keeps failing, and closes when it recovers', async () => {
     const fragile = await startGateway({
       baseUrl: emulator.url,

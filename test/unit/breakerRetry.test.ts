@@ -66,3 +66,16 @@ describe('retry policy', () => {
     expect(retryDelayMs(1, 'soon', DEFAULT_RETRY, () => 0)).toBe(0);
   });
 });
+
+describe('circuit breaker trials that end without an answer', () => {
+  it('frees the trial when its caller goes away, without counting a failure', () => {
+    let clock = 0;
+    const b = createBreaker({ failureThreshold: 1, cooldownMs: 100, now: () => clock });
+    b.failure();
+    clock = 100;
+    expect(b.tryAcquire()).toBe(true);
+    b.abandon();
+    expect(b.state()).toBe('half-open');
+    expect(b.tryAcquire()).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { cursorToOffset, offsetToCursor } from '../../src/pagination/cursors.js';
-import { pageWindow } from '../../src/pagination/window.js';
+import { pageWindow } from '../../src/upstream/pageWindow.js';
 
 describe('cursors', () => {
   it('round-trips offsets through an opaque string', () => {

@@ -1,7 +1,6 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { primeFromCase } from '../../loaders/prime.js';
 import { createCase } from '../../upstream/cases.js';
-import { upstreamChannel } from '../../upstream/normalize.js';
 import { boundedText, knownChannel, parseId, requireText } from '../inputs.js';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../limits.js';
 
@@ -15,7 +14,7 @@ export const createCaseMutation: NonNullable<MutationResolvers['createCase']> = 
       : requireText(input.message, 'input.message', MAX_MESSAGE_LENGTH);
   const record = await createCase(upstream, {
     contactId,
-    channel: upstreamChannel(channel),
+    channel,
     ...(title === undefined ? {} : { title }),
     ...(message === undefined ? {} : { message }),
   });

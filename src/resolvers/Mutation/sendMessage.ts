@@ -5,7 +5,7 @@ import type {
 } from '../../__generated__/resolvers-types.js';
 import { badUserInput } from '../../server/errors.js';
 import type { GatewayContext } from '../../server/context.js';
-import { sendChatMessage, sendMailMessage, sendSms } from '../../upstream/messages.js';
+import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf } from '../../upstream/messages.js';
 import type { CaseRecord, MessageRecord } from '../../upstream/records.js';
 import { boundedText, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../limits.js';
@@ -55,7 +55,7 @@ function planSend(input: Input, caseId: string): Send {
           caseId,
           contactId: record.contactId,
           text,
-          senderType: senderType === 'CONTACT' ? 'contact' : 'user',
+          senderType,
         });
     case 'EMAIL': {
       refuseOtherDetails(input, 'email');
@@ -85,11 +85,8 @@ function planSend(input: Input, caseId: string): Send {
       const from = parsePhone(sms.from, 'input.sms.from');
       const to = parsePhone(sms.to, 'input.sms.to');
       return (record, { upstream }) => {
-        const timelineId =
-          record.timelineId ??
-          record.timeline?.find((entry) => entry.caseId === record.id)?.id ??
-          record.timeline?.[0]?.id;
-        if (timelineId === undefined || timelineId === null) {
+        const timelineId = timelineIdOf(record);
+        if (timelineId === null) {
           throw badUserInput(`Case ${record.id} has no timeline entry, which an SMS needs`, 'input.caseId');
         }
         return sendSms(upstream, { caseId, contactId: contactOf(record), timelineId, text, from, to });
