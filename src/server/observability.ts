@@ -13,7 +13,7 @@ import type { RequestStats } from './requestStats.js';
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-export function errorCodeOf(error: GraphQLError): string {
+function errorCodeOf(error: GraphQLError): string {
   if (error.originalError instanceof UpstreamError) return error.originalError.code;
   const code = error.extensions?.code;
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';

@@ -9,7 +9,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 
-export const EXAMPLE_OPERATION = `# The first cases of the account, with their contact and latest message.
+const EXAMPLE_OPERATION = `# The first cases of the account, with their contact and latest message.
 # Try "after: <endCursor>" for the next page, or a filter: { status: ACTIVE, channel: CHAT }.
 query RecentCases {
   cases(first: 5) {

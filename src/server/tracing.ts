@@ -11,7 +11,7 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-export const NO_TRACING: Tracing = { tracer: null, shutdown: async () => {} };
+const NO_TRACING: Tracing = { tracer: null, shutdown: async () => {} };
 
 export async function startTracing(tracesUrl: string | null): Promise<Tracing> {
   if (!tracesUrl) return NO_TRACING;

@@ -41,7 +41,7 @@ export interface UpstreamClientOptions {
   traceCall?: <T>(request: UpstreamRequest, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
 }
 
-export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
+const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
 
 export interface UpstreamClient {
   /**
