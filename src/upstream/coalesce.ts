@@ -13,6 +13,7 @@
  * - the shared call is one ordinary upstream call: time-out, retries and breaker apply as usual.
  */
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { cancelledError } from './errors.js';
 
 interface Entry {
@@ -61,6 +62,8 @@ export function createCoalescer(): Coalescer {
       let entry = group.get(key);
       if (!entry) {
         const controller = new AbortController();
+        // A shared query's execution hands this signal to all its reads: many listeners are normal.
+        setMaxListeners(0, controller.signal);
         const fresh: Entry = { waiters: 0, settled: false, controller, promise: Promise.resolve() };
         fresh.promise = send(controller.signal).finally(() => {
           fresh.settled = true;
