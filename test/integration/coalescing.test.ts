@@ -35,6 +35,18 @@ beforeEach(() => {
 
 const CASE = '{ case(id: "1001") { id title contactId } }';
 const callsTo = (path: string) => emulator.calls.filter((call) => call.path === path);
+/** The query from a client that may hang up: `quit()` aborts it; `answer` is the response or the error. */
+function quittable(query: string) {
+  const quitter = new AbortController();
+  const answer = fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: quitter.signal,
+  }).catch((error: Error) => error);
+  return { answer, quit: () => quitter.abort() };
+}
+
 const as = (key: string, requestId?: string) => ({ authorization: `Bearer ${key}`, ...(requestId ? { 'x-request-id': requestId } : {}) });
 
 it('shares one upstream call between concurrent identical reads of one key, and keeps nothing afterwards', async () => {
@@ -70,16 +82,10 @@ it("reads a caller's own write: a read after an update never joins a read sent b
 it('lets a follower leave without cancelling the shared call for the others', async () => {
   const leader = graphql(gateway.url, CASE);
   await new Promise((resolve) => setTimeout(resolve, 20));
-  const quitter = new AbortController();
-  const follower = fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: CASE }),
-    signal: quitter.signal,
-  }).catch((error: Error) => error);
+  const follower = quittable(CASE);
   await new Promise((resolve) => setTimeout(resolve, 40));
-  quitter.abort();
-  expect(String(await follower)).toMatch(/abort/i);
+  follower.quit();
+  expect(String(await follower.answer)).toMatch(/abort/i);
   const answer = await leader;
   expect(answer.errors).toBeUndefined();
   expect(answer.data.case.id).toBe('1001');
@@ -87,18 +93,12 @@ it('lets a follower leave without cancelling the shared call for the others', as
 });
 
 it('lets the first of identical queries leave without failing the ones that joined it', async () => {
-  const quitter = new AbortController();
-  const first = fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: CASE }),
-    signal: quitter.signal,
-  }).catch((error: Error) => error);
+  const first = quittable(CASE);
   await new Promise((resolve) => setTimeout(resolve, 20));
   const joined = graphql(gateway.url, CASE);
   await new Promise((resolve) => setTimeout(resolve, 40));
-  quitter.abort();
-  expect(String(await first)).toMatch(/abort/i);
+  first.quit();
+  expect(String(await first.answer)).toMatch(/abort/i);
   const answer = await joined;
   expect(answer.errors).toBeUndefined();
   expect(answer.data.case.id).toBe('1001');
@@ -108,15 +108,10 @@ it('lets the first of identical queries leave without failing the ones that join
 
 it('abandons the shared call when every caller has gone', async () => {
   const metricsBefore = await (await fetch(`${origin}/metrics`)).text();
-  const quitters = [new AbortController(), new AbortController()];
-  const requests = quitters.map((quitter) =>
-    fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CASE }), signal: quitter.signal }).catch(
-      (error: Error) => error,
-    ),
-  );
+  const clients = [quittable(CASE), quittable(CASE)];
   await new Promise((resolve) => setTimeout(resolve, 40));
-  for (const quitter of quitters) quitter.abort();
-  await Promise.all(requests);
+  for (const client of clients) client.quit();
+  await Promise.all(clients.map((client) => client.answer));
   await new Promise((resolve) => setTimeout(resolve, 50));
   const series = 'upstream_calls_total{method="GET",endpoint="/crm/objects/case/{id}",status="cancelled"}';
   const count = (text: string) => Number(text.split('\n').find((line) => line.startsWith(series))?.split(' ')[1] ?? 0);

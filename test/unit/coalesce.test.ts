@@ -1,9 +1,11 @@
 import { createCoalescer, credentialHash } from '../../src/upstream/coalesce.js';
 
-const deferred = () => {
-  let resolve!: (value: unknown) => void;
-  const promise = new Promise<unknown>((done) => (resolve = done));
-  return { promise, resolve };
+/** A send that counts its calls and answers when `finish` is called. */
+const slowSend = () => {
+  let finish!: (value: unknown) => void;
+  const answer = new Promise<unknown>((done) => (finish = done));
+  const counter = { sent: 0, finish, send: () => ((counter.sent += 1), answer) };
+  return counter;
 };
 
 describe('the coalescer around writes', () => {
@@ -11,36 +13,26 @@ describe('the coalescer around writes', () => {
 
   it('does not share reads while a write of the same credential is in flight, nor afterwards', async () => {
     const coalescer = createCoalescer();
-    let sent = 0;
-    const slow = deferred();
-    const send = () => {
-      sent += 1;
-      return slow.promise;
-    };
+    const slow = slowSend();
     const over = coalescer.writeStarted(me);
-    const during = [coalescer.read(me, 'k', send), coalescer.read(me, 'k', send)];
-    expect(sent).toBe(2);
+    const during = [coalescer.read(me, 'k', slow.send), coalescer.read(me, 'k', slow.send)];
+    expect(slow.sent).toBe(2);
     over();
-    const after = coalescer.read(me, 'k', send);
-    expect(sent).toBe(3);
-    slow.resolve('x');
+    const after = coalescer.read(me, 'k', slow.send);
+    expect(slow.sent).toBe(3);
+    slow.finish('x');
     await Promise.all([...during, after]);
   });
 
   it('closes reads that began before the write to newcomers', async () => {
     const coalescer = createCoalescer();
-    let sent = 0;
-    const slow = deferred();
-    const send = () => {
-      sent += 1;
-      return slow.promise;
-    };
-    const before = coalescer.read(me, 'k', send);
+    const slow = slowSend();
+    const before = coalescer.read(me, 'k', slow.send);
     const over = coalescer.writeStarted(me);
     over();
-    const after = coalescer.read(me, 'k', send);
-    expect(sent).toBe(2);
-    slow.resolve('x');
+    const after = coalescer.read(me, 'k', slow.send);
+    expect(slow.sent).toBe(2);
+    slow.finish('x');
     await Promise.all([before, after]);
   });
 

@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { primeFromCase } from '../../loaders/prime.js';
 import { closeCase } from '../../upstream/cases.js';
 import { boundedText, parseId } from '../inputs.js';
-import { MAX_TITLE_LENGTH } from '../limits.js';
+import { MAX_TITLE_LENGTH } from '../textLimits.js';
 
 /** The close answer says almost nothing about the case, so the payload is a fresh read of it. */
 export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = async (_parent, { input }, { upstream, loaders, planner }, info) => {

@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { primeFromCase } from '../../loaders/prime.js';
 import { createCase } from '../../upstream/cases.js';
 import { boundedText, knownChannel, parseId, requireText } from '../inputs.js';
-import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../limits.js';
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../textLimits.js';
 
 export const createCaseMutation: NonNullable<MutationResolvers['createCase']> = async (_parent, { input }, { upstream, loaders }) => {
   const contactId = parseId(input.contactId, 'input.contactId');

@@ -8,7 +8,7 @@ import type { GatewayContext } from '../../server/context.js';
 import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf } from '../../upstream/messages.js';
 import type { CaseRecord, MessageRecord } from '../../upstream/records.js';
 import { boundedText, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
-import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../limits.js';
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../textLimits.js';
 
 const MAX_RECIPIENTS = 50;
 

@@ -1,7 +1,7 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { updateMessage } from '../../upstream/messages.js';
 import { parseId, requireText } from '../inputs.js';
-import { MAX_MESSAGE_LENGTH } from '../limits.js';
+import { MAX_MESSAGE_LENGTH } from '../textLimits.js';
 
 export const updateMessageMutation: NonNullable<MutationResolvers['updateMessage']> = async (_parent, { input }, { upstream, loaders }) => {
   const id = parseId(input.id, 'input.id');
