@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, ParticipantRecord, ContactRecord, InvitationRecord, MessageRecord, TimelineRecord, UserRecord } from '../upstream/records.js';
-import type { GatewayContext } from '../server/context.js';
+import type { CaseRecord, ParticipantRecord, ContactRecord, InvitationRecord, MessageRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -26,112 +26,112 @@ export type Scalars = {
  * A thread groups a case with the cases reopened from it.
  */
 export type Case = {
-  __typename?: 'Case';
+  readonly __typename?: 'Case';
   /** The channel of the conversation. */
-  channel?: Maybe<Channel>;
+  readonly channel?: Maybe<Channel>;
   /** How the case was closed; the only value the upstream documents is `handled`. */
-  closingState?: Maybe<Scalars['String']['output']>;
+  readonly closingState?: Maybe<Scalars['String']['output']>;
   /** The contact the conversation is with. */
-  contact?: Maybe<Contact>;
+  readonly contact?: Maybe<Contact>;
   /** The id of the contact the conversation is with. */
-  contactId?: Maybe<Scalars['ID']['output']>;
+  readonly contactId?: Maybe<Scalars['ID']['output']>;
   /** When an agent took the case. */
-  dateActive?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateActive?: Maybe<Scalars['DateTime']['output']>;
   /** When the case was closed. */
-  dateClosed?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateClosed?: Maybe<Scalars['DateTime']['output']>;
   /** When the case was created. */
-  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
   /** When the case became pending. */
-  datePending?: Maybe<Scalars['DateTime']['output']>;
+  readonly datePending?: Maybe<Scalars['DateTime']['output']>;
   /** When the case entered the queue. */
-  dateQueue?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateQueue?: Maybe<Scalars['DateTime']['output']>;
   /** When the case last changed. */
-  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
   /** A short description; often the first message. */
-  description?: Maybe<Scalars['String']['output']>;
+  readonly description?: Maybe<Scalars['String']['output']>;
   /** Feedback the contact gave on this case, as the upstream returns it (its shape is not documented). */
-  feedbacks: Array<Scalars['JSON']['output']>;
+  readonly feedbacks: ReadonlyArray<Scalars['JSON']['output']>;
   /** The custom fields of the case. */
-  fields?: Maybe<Scalars['JSON']['output']>;
+  readonly fields?: Maybe<Scalars['JSON']['output']>;
   /** The case id. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The newest message of the case. */
-  lastMessage?: Maybe<Message>;
+  readonly lastMessage?: Maybe<Message>;
   /** The messages of the case, oldest first. */
-  messages: Array<Message>;
+  readonly messages: ReadonlyArray<Message>;
   /** The case this one was reopened from, if any. */
-  parent?: Maybe<Case>;
+  readonly parent?: Maybe<Case>;
   /** Where the case stands. */
-  status?: Maybe<CaseStatus>;
+  readonly status?: Maybe<CaseStatus>;
   /** The thread the case belongs to: its own id, or the id of the case it was reopened from. */
-  threadId?: Maybe<Scalars['ID']['output']>;
+  readonly threadId?: Maybe<Scalars['ID']['output']>;
   /** The timeline entries of the case. */
-  timeline: Array<TimelineEntry>;
+  readonly timeline: ReadonlyArray<TimelineEntry>;
   /** The title shown in the inbox. */
-  title?: Maybe<Scalars['String']['output']>;
+  readonly title?: Maybe<Scalars['String']['output']>;
   /** The third-party app user that initiated the case, if any. */
-  userId?: Maybe<Scalars['ID']['output']>;
+  readonly userId?: Maybe<Scalars['ID']['output']>;
   /** The agents and the contact taking part in the case. */
-  users: Array<CaseParticipant>;
+  readonly users: ReadonlyArray<CaseParticipant>;
   /** Seconds the contact waited for an agent (a string, as the upstream documents it). */
-  waitTime?: Maybe<Scalars['String']['output']>;
+  readonly waitTime?: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of cases. */
 export type CaseConnection = {
-  __typename?: 'CaseConnection';
+  readonly __typename?: 'CaseConnection';
   /** The cases of this page, each with its cursor. */
-  edges: Array<CaseEdge>;
+  readonly edges: ReadonlyArray<CaseEdge>;
   /** The cases of this page, without cursors. */
-  nodes: Array<Case>;
+  readonly nodes: ReadonlyArray<Case>;
   /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** How many cases match the filter in all. */
-  totalCount: Scalars['Int']['output'];
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 /** A case and its position in a case list. */
 export type CaseEdge = {
-  __typename?: 'CaseEdge';
+  readonly __typename?: 'CaseEdge';
   /** An opaque cursor for this position; pass it as `after` to read the cases that follow. */
-  cursor: Scalars['String']['output'];
+  readonly cursor: Scalars['String']['output'];
   /** The case. */
-  node: Case;
+  readonly node: Case;
 };
 
 /** Conditions on the case list. Conditions combine with AND. */
 export type CaseFilter = {
   /** Only cases on this channel. `UNKNOWN` cannot be filtered on. */
-  channel?: InputMaybe<Channel>;
+  readonly channel?: InputMaybe<Channel>;
   /** Only cases closed by this agent. */
-  closedBy?: InputMaybe<Scalars['ID']['input']>;
+  readonly closedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Only cases of this contact. */
-  contactId?: InputMaybe<Scalars['ID']['input']>;
+  readonly contactId?: InputMaybe<Scalars['ID']['input']>;
   /** Only cases reopened from this case. */
-  parentId?: InputMaybe<Scalars['ID']['input']>;
+  readonly parentId?: InputMaybe<Scalars['ID']['input']>;
   /** Only cases in this status. `UNKNOWN` cannot be filtered on. */
-  status?: InputMaybe<CaseStatus>;
+  readonly status?: InputMaybe<CaseStatus>;
 };
 
 /** An agent or the contact taking part in a case. */
 export type CaseParticipant = {
-  __typename?: 'CaseParticipant';
+  readonly __typename?: 'CaseParticipant';
   /** Whether the participant has left the case. */
-  closed?: Maybe<Scalars['Boolean']['output']>;
+  readonly closed?: Maybe<Scalars['Boolean']['output']>;
   /** The contact, when `type` is CONTACT. */
-  contact?: Maybe<Contact>;
+  readonly contact?: Maybe<Contact>;
   /** When the case was last assigned to the participant. */
-  dateLastAssigned?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateLastAssigned?: Maybe<Scalars['DateTime']['output']>;
   /** The id of the participation (not of the agent or contact). */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The role in the case; the upstream documents only `owner`. */
-  role?: Maybe<Scalars['String']['output']>;
+  readonly role?: Maybe<Scalars['String']['output']>;
   /** Where the participation stands: `active`, `assigned`, `joined`, `rejected`, `ignored` and others. */
-  status?: Maybe<Scalars['String']['output']>;
+  readonly status?: Maybe<Scalars['String']['output']>;
   /** Whether this is an agent or the contact. */
-  type: ParticipantType;
+  readonly type: ParticipantType;
   /** The agent, when `type` is USER. */
-  user?: Maybe<User>;
+  readonly user?: Maybe<User>;
 };
 
 /** The state of a case. */
@@ -169,162 +169,162 @@ export type Channel =
 /** Which case to close, and how. */
 export type CloseCaseInput = {
   /** Ask the contact for feedback on closing (undocumented upstream; passed through). */
-  askFeedback?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly askFeedback?: InputMaybe<Scalars['Boolean']['input']>;
   /** The case to close. */
-  caseId: Scalars['ID']['input'];
+  readonly caseId: Scalars['ID']['input'];
   /** How it was closed, for example `handled`. */
-  closingState?: InputMaybe<Scalars['String']['input']>;
+  readonly closingState?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of `closeCase`. */
 export type CloseCasePayload = {
-  __typename?: 'CloseCasePayload';
+  readonly __typename?: 'CloseCasePayload';
   /** The case as it stands after closing. */
-  case: Case;
+  readonly case: Case;
 };
 
 /** A customer or visitor that talks to the support team. */
 export type Contact = {
-  __typename?: 'Contact';
+  readonly __typename?: 'Contact';
   /** Whether the contact is archived (upstream `archive`). */
-  archived?: Maybe<Scalars['Boolean']['output']>;
+  readonly archived?: Maybe<Scalars['Boolean']['output']>;
   /** The contact's cases. */
-  cases: Array<Case>;
+  readonly cases: ReadonlyArray<Case>;
   /** What the upstream knows of the client (user agent, engine, network). */
-  clientDetails?: Maybe<Scalars['JSON']['output']>;
+  readonly clientDetails?: Maybe<Scalars['JSON']['output']>;
   /** The kind of device, such as Desktop or Mobile. */
-  clientDeviceType?: Maybe<Scalars['String']['output']>;
+  readonly clientDeviceType?: Maybe<Scalars['String']['output']>;
   /** The contact's browser or app. */
-  clientName?: Maybe<Scalars['String']['output']>;
+  readonly clientName?: Maybe<Scalars['String']['output']>;
   /** The contact's operating system. */
-  clientOsName?: Maybe<Scalars['String']['output']>;
+  readonly clientOsName?: Maybe<Scalars['String']['output']>;
   /** The version of the operating system. */
-  clientOsVersion?: Maybe<Scalars['String']['output']>;
+  readonly clientOsVersion?: Maybe<Scalars['String']['output']>;
   /** How the contact reached Acquire: `web`, `client`, `sdk` or `api`. */
-  clientType?: Maybe<Scalars['String']['output']>;
+  readonly clientType?: Maybe<Scalars['String']['output']>;
   /** The version of the browser or app. */
-  clientVersion?: Maybe<Scalars['String']['output']>;
+  readonly clientVersion?: Maybe<Scalars['String']['output']>;
   /** The id of the contact's company. */
-  companyId?: Maybe<Scalars['ID']['output']>;
+  readonly companyId?: Maybe<Scalars['ID']['output']>;
   /** When the contact was created. */
-  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
   /** When the contact last changed. */
-  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
   /** The contact's email address, from its fields. */
-  email?: Maybe<Scalars['String']['output']>;
+  readonly email?: Maybe<Scalars['String']['output']>;
   /** All fields of the contact (name, email, phone, city, state, country, custom attributes), as one object. */
-  fields?: Maybe<Scalars['JSON']['output']>;
+  readonly fields?: Maybe<Scalars['JSON']['output']>;
   /** The contact id. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The contact's name, from its fields. */
-  name?: Maybe<Scalars['String']['output']>;
+  readonly name?: Maybe<Scalars['String']['output']>;
   /** The contact's phone number, from its fields. */
-  phone?: Maybe<Scalars['String']['output']>;
+  readonly phone?: Maybe<Scalars['String']['output']>;
 };
 
 /** What to create. */
 export type CreateCaseInput = {
   /** The channel of the case. */
-  channel?: InputMaybe<Channel>;
+  readonly channel?: InputMaybe<Channel>;
   /** The contact to start the conversation with. */
-  contactId: Scalars['ID']['input'];
+  readonly contactId: Scalars['ID']['input'];
   /** A first message; it also becomes the case description. */
-  message?: InputMaybe<Scalars['String']['input']>;
+  readonly message?: InputMaybe<Scalars['String']['input']>;
   /** The title of the case. */
-  title?: InputMaybe<Scalars['String']['input']>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of `createCase`. */
 export type CreateCasePayload = {
-  __typename?: 'CreateCasePayload';
+  readonly __typename?: 'CreateCasePayload';
   /** The new case. */
-  case: Case;
+  readonly case: Case;
 };
 
 /** Which message to delete. */
 export type DeleteMessageInput = {
   /** The message to delete. */
-  id: Scalars['ID']['input'];
+  readonly id: Scalars['ID']['input'];
 };
 
 /** The result of `deleteMessage`. */
 export type DeleteMessagePayload = {
-  __typename?: 'DeleteMessagePayload';
+  readonly __typename?: 'DeleteMessagePayload';
   /** The id of the message that was deleted. */
-  deletedMessageId: Scalars['ID']['output'];
+  readonly deletedMessageId: Scalars['ID']['output'];
 };
 
 /** Email details of a message. */
 export type EmailMessageInput = {
   /** Blind carbon-copy addresses. */
-  bcc?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly bcc?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Carbon-copy addresses. */
-  cc?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly cc?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Your Acquire-connected email address. */
-  from: Scalars['String']['input'];
+  readonly from: Scalars['String']['input'];
   /** The subject line. */
-  subject?: InputMaybe<Scalars['String']['input']>;
+  readonly subject?: InputMaybe<Scalars['String']['input']>;
   /** The recipients' addresses. */
-  to: Array<Scalars['String']['input']>;
+  readonly to: ReadonlyArray<Scalars['String']['input']>;
 };
 
 /** The outcome of inviting one agent. */
 export type Invitation = {
-  __typename?: 'Invitation';
+  readonly __typename?: 'Invitation';
   /** Whether the agent was online. */
-  online: Scalars['Boolean']['output'];
+  readonly online: Scalars['Boolean']['output'];
   /** Whether the in-app notification was delivered. */
-  sent: Scalars['Boolean']['output'];
+  readonly sent: Scalars['Boolean']['output'];
   /** The invited agent. */
-  userId: Scalars['ID']['output'];
+  readonly userId: Scalars['ID']['output'];
 };
 
 /** Which case, and whom to invite. Give at least one agent or department. */
 export type InviteToCaseInput = {
   /** Agents (user ids) to invite. */
-  agentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  readonly agentIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   /** The case to invite to. */
-  caseId: Scalars['ID']['input'];
+  readonly caseId: Scalars['ID']['input'];
   /** Departments to invite; every agent of each is notified. */
-  departmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  readonly departmentIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
 };
 
 /** The result of `inviteToCase`. */
 export type InviteToCasePayload = {
-  __typename?: 'InviteToCasePayload';
+  readonly __typename?: 'InviteToCasePayload';
   /** One entry per invited agent. */
-  invitations: Array<Invitation>;
+  readonly invitations: ReadonlyArray<Invitation>;
 };
 
 /** A line in a case's conversation. */
 export type Message = {
-  __typename?: 'Message';
+  readonly __typename?: 'Message';
   /** The case the message belongs to. */
-  case?: Maybe<Case>;
+  readonly case?: Maybe<Case>;
   /** The id of the case the message belongs to. */
-  caseId?: Maybe<Scalars['ID']['output']>;
+  readonly caseId?: Maybe<Scalars['ID']['output']>;
   /** The channel the message was sent on. */
-  channel?: Maybe<Channel>;
+  readonly channel?: Maybe<Channel>;
   /** When it was sent. */
-  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
   /** When it was last edited. */
-  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
   /** The message id. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Extra data the upstream keeps with the message. */
-  meta?: Maybe<Scalars['JSON']['output']>;
+  readonly meta?: Maybe<Scalars['JSON']['output']>;
   /** Whether the other side has seen it. */
-  seen?: Maybe<Scalars['Boolean']['output']>;
+  readonly seen?: Maybe<Scalars['Boolean']['output']>;
   /** The agent or contact that sent it; null when the sender cannot be resolved (for example the API key's own pseudo-agent). */
-  sender?: Maybe<Sender>;
+  readonly sender?: Maybe<Sender>;
   /** The id of the agent or contact that sent it. */
-  senderId?: Maybe<Scalars['ID']['output']>;
+  readonly senderId?: Maybe<Scalars['ID']['output']>;
   /** Whether an agent or the contact sent it. */
-  senderType?: Maybe<SenderType>;
+  readonly senderType?: Maybe<SenderType>;
   /** The text of the message (Markdown and image embeds may appear). */
-  text?: Maybe<Scalars['String']['output']>;
+  readonly text?: Maybe<Scalars['String']['output']>;
   /** What kind of line it is. */
-  type?: Maybe<MessageType>;
+  readonly type?: Maybe<MessageType>;
 };
 
 /** What kind of line a message is in the conversation. */
@@ -345,24 +345,24 @@ export type MessageType =
  * Mutations are never retried by the gateway.
  */
 export type Mutation = {
-  __typename?: 'Mutation';
+  readonly __typename?: 'Mutation';
   /** Close a case, and return it as it stands after closing. */
-  closeCase: CloseCasePayload;
+  readonly closeCase: CloseCasePayload;
   /** Start a new case (conversation) with a contact. */
-  createCase: CreateCasePayload;
+  readonly createCase: CreateCasePayload;
   /** Delete a message. This cannot be undone. */
-  deleteMessage: DeleteMessagePayload;
+  readonly deleteMessage: DeleteMessagePayload;
   /** Invite agents and/or departments to a case. They are notified in the app and by email. */
-  inviteToCase: InviteToCasePayload;
+  readonly inviteToCase: InviteToCasePayload;
   /** Reopen a closed conversation thread. The upstream creates a new case in that thread. */
-  reopenCase: ReopenCasePayload;
+  readonly reopenCase: ReopenCasePayload;
   /**
    * Send a message to a case: a chat message, an email reply or an SMS.
    * Only active cases accept messages. The message appears under the API key's name.
    */
-  sendMessage: SendMessagePayload;
+  readonly sendMessage: SendMessagePayload;
   /** Change the text of a message. */
-  updateMessage: UpdateMessagePayload;
+  readonly updateMessage: UpdateMessagePayload;
 };
 
 
@@ -430,15 +430,15 @@ export type MutationUpdateMessageArgs = {
 
 /** Where a page of a connection sits in the whole list, as in the Relay connection specification. */
 export type PageInfo = {
-  __typename?: 'PageInfo';
+  readonly __typename?: 'PageInfo';
   /** The cursor of the last item of this page, or null when the page is empty. Pass it as `after` to read the next page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
+  readonly endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
-  hasNextPage: Scalars['Boolean']['output'];
+  readonly hasNextPage: Scalars['Boolean']['output'];
   /** Whether items come before this page. */
-  hasPreviousPage: Scalars['Boolean']['output'];
+  readonly hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first item of this page, or null when the page is empty. */
-  startCursor?: Maybe<Scalars['String']['output']>;
+  readonly startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether a case participant is an agent or the contact. */
@@ -450,24 +450,24 @@ export type ParticipantType =
 
 /** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
 export type Query = {
-  __typename?: 'Query';
+  readonly __typename?: 'Query';
   /** One case by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
-  case?: Maybe<Case>;
+  readonly case?: Maybe<Case>;
   /** Cases of the account, a page at a time, in the upstream's default order. */
-  cases: CaseConnection;
+  readonly cases: CaseConnection;
   /** One contact by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
-  contact?: Maybe<Contact>;
+  readonly contact?: Maybe<Contact>;
   /** One message by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
-  message?: Maybe<Message>;
+  readonly message?: Maybe<Message>;
   /**
    * The cases of one conversation thread of a contact, each with its `lastMessage`
    * (the upstream's "Retrieve a list of messages" endpoint).
    */
-  thread: Array<Case>;
+  readonly thread: ReadonlyArray<Case>;
   /** One agent by id. Null, with a `NOT_FOUND` error, when it does not exist. */
-  user?: Maybe<User>;
+  readonly user?: Maybe<User>;
   /** Every agent of the account. */
-  users: Array<User>;
+  readonly users: ReadonlyArray<User>;
 };
 
 
@@ -512,41 +512,41 @@ export type QueryUserArgs = {
 /** Which thread to reopen. */
 export type ReopenCaseInput = {
   /** The contact of the thread. */
-  contactId: Scalars['ID']['input'];
+  readonly contactId: Scalars['ID']['input'];
   /** A first message for the reopened case. */
-  message?: InputMaybe<Scalars['String']['input']>;
+  readonly message?: InputMaybe<Scalars['String']['input']>;
   /** The thread to reopen: the `threadId` of one of its cases. */
-  threadId: Scalars['ID']['input'];
+  readonly threadId: Scalars['ID']['input'];
 };
 
 /** The result of `reopenCase`. */
 export type ReopenCasePayload = {
-  __typename?: 'ReopenCasePayload';
+  readonly __typename?: 'ReopenCasePayload';
   /** The new case that continues the thread. */
-  case: Case;
+  readonly case: Case;
 };
 
 /** What to send, and where. */
 export type SendMessageInput = {
   /** The case to send to. It must be active. */
-  caseId: Scalars['ID']['input'];
+  readonly caseId: Scalars['ID']['input'];
   /** CHAT, EMAIL or SMS; any other channel is a `BAD_USER_INPUT` error. */
-  channel?: InputMaybe<Channel>;
+  readonly channel?: InputMaybe<Channel>;
   /** Email details; required when `channel` is EMAIL. */
-  email?: InputMaybe<EmailMessageInput>;
+  readonly email?: InputMaybe<EmailMessageInput>;
   /** Send as an agent (USER) or as the case's contact (CONTACT, chat only). */
-  senderType?: InputMaybe<SenderType>;
+  readonly senderType?: InputMaybe<SenderType>;
   /** SMS details; required when `channel` is SMS. */
-  sms?: InputMaybe<SmsMessageInput>;
+  readonly sms?: InputMaybe<SmsMessageInput>;
   /** The text of the message (for email, its body). */
-  text: Scalars['String']['input'];
+  readonly text: Scalars['String']['input'];
 };
 
 /** The result of `sendMessage`. */
 export type SendMessagePayload = {
-  __typename?: 'SendMessagePayload';
+  readonly __typename?: 'SendMessagePayload';
   /** The message as sent. */
-  message: Message;
+  readonly message: Message;
 };
 
 /** The agent or contact that sent a message. */
@@ -562,62 +562,62 @@ export type SenderType =
 /** SMS details of a message. */
 export type SmsMessageInput = {
   /** Your Acquire-connected phone number, with country code (E.164, e.g. +12513188609). */
-  from: Scalars['String']['input'];
+  readonly from: Scalars['String']['input'];
   /** The contact's phone number, with country code (E.164). */
-  to: Scalars['String']['input'];
+  readonly to: Scalars['String']['input'];
 };
 
 /** An entry in a contact's timeline: a case, a note or a custom view. */
 export type TimelineEntry = {
-  __typename?: 'TimelineEntry';
+  readonly __typename?: 'TimelineEntry';
   /** The case of the entry, when it is about a case. */
-  caseId?: Maybe<Scalars['ID']['output']>;
+  readonly caseId?: Maybe<Scalars['ID']['output']>;
   /** The contact whose timeline this is. */
-  contactId?: Maybe<Scalars['ID']['output']>;
+  readonly contactId?: Maybe<Scalars['ID']['output']>;
   /** When the entry was created. */
-  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
   /** When the entry last changed. */
-  dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
   /** The timeline entry id. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Extra data the upstream keeps with the entry. */
-  meta?: Maybe<Scalars['JSON']['output']>;
+  readonly meta?: Maybe<Scalars['JSON']['output']>;
   /** What the entry is about: `case`, `note` or `view`. */
-  objectType?: Maybe<Scalars['String']['output']>;
+  readonly objectType?: Maybe<Scalars['String']['output']>;
   /** The thread of the entry. */
-  threadId?: Maybe<Scalars['ID']['output']>;
+  readonly threadId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Which message, and its new text. */
 export type UpdateMessageInput = {
   /** The message to change. */
-  id: Scalars['ID']['input'];
+  readonly id: Scalars['ID']['input'];
   /** Its new text. */
-  text: Scalars['String']['input'];
+  readonly text: Scalars['String']['input'];
 };
 
 /** The result of `updateMessage`. */
 export type UpdateMessagePayload = {
-  __typename?: 'UpdateMessagePayload';
+  readonly __typename?: 'UpdateMessagePayload';
   /** The message after the change. */
-  message: Message;
+  readonly message: Message;
 };
 
 /** An agent (a user of the Acquire account). */
 export type User = {
-  __typename?: 'User';
+  readonly __typename?: 'User';
   /** The email address. */
-  email?: Maybe<Scalars['String']['output']>;
+  readonly email?: Maybe<Scalars['String']['output']>;
   /** The first name. */
-  firstName?: Maybe<Scalars['String']['output']>;
+  readonly firstName?: Maybe<Scalars['String']['output']>;
   /** The user id. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The last name. */
-  lastName?: Maybe<Scalars['String']['output']>;
+  readonly lastName?: Maybe<Scalars['String']['output']>;
   /** The display name. */
-  name?: Maybe<Scalars['String']['output']>;
+  readonly name?: Maybe<Scalars['String']['output']>;
   /** The address of the profile photo. */
-  photo?: Maybe<Scalars['String']['output']>;
+  readonly photo?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -702,7 +702,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseRecord>;
-  CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CaseEdge']>, nodes: Array<ResolversTypes['Case']> }>;
+  CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
   CaseFilter: CaseFilter;
   CaseParticipant: ResolverTypeWrapper<ParticipantRecord>;
@@ -721,7 +721,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
   InviteToCaseInput: InviteToCaseInput;
-  InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: Array<ResolversTypes['Invitation']> }>;
+  InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageType: MessageType;
@@ -747,7 +747,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Case: CaseRecord;
-  CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CaseEdge']>, nodes: Array<ResolversParentTypes['Case']> };
+  CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Case']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
   CaseFilter: CaseFilter;
   CaseParticipant: ParticipantRecord;
@@ -764,7 +764,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Invitation: InvitationRecord;
   InviteToCaseInput: InviteToCaseInput;
-  InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: Array<ResolversParentTypes['Invitation']> };
+  InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
   Message: MessageRecord;
   Mutation: Record<PropertyKey, never>;
@@ -795,24 +795,24 @@ export type CaseResolvers<ContextType = GatewayContext, ParentType extends Resol
   dateQueue?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  feedbacks?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  feedbacks?: Resolver<ReadonlyArray<ResolversTypes['JSON']>, ParentType, ContextType>;
   fields?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
-  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  messages?: Resolver<ReadonlyArray<ResolversTypes['Message']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  timeline?: Resolver<ReadonlyArray<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  users?: Resolver<Array<ResolversTypes['CaseParticipant']>, ParentType, ContextType>;
+  users?: Resolver<ReadonlyArray<ResolversTypes['CaseParticipant']>, ParentType, ContextType>;
   waitTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['CaseEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['CaseEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -839,7 +839,7 @@ export type CloseCasePayloadResolvers<ContextType = GatewayContext, ParentType e
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
   archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  cases?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType>;
   clientDetails?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   clientDeviceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -877,7 +877,7 @@ export type InvitationResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type InviteToCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InviteToCasePayload'] = ResolversParentTypes['InviteToCasePayload']> = {
-  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  invitations?: Resolver<ReadonlyArray<ResolversTypes['Invitation']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -922,9 +922,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
-  thread?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
+  thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type ReopenCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReopenCasePayload'] = ResolversParentTypes['ReopenCasePayload']> = {

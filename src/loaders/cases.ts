@@ -1,12 +1,9 @@
-import type { UpstreamCall } from '../upstream/client.js';
+import type { UpstreamSession } from '../domain/context.js';
+import type { CaseRecord, CaseRelation } from '../domain/records.js';
 import { getCase } from '../upstream/cases.js';
-import type { CaseRecord, CaseRelation } from '../upstream/records.js';
-import type { LoaderOptions } from './index.js';
-import { createRelationLoader, type RelationLoader } from './relationLoader.js';
-
-export type CaseLoader = RelationLoader<CaseRelation, CaseRecord>;
+import { createRelationLoader, type ClearableRelationLoader } from './relationLoader.js';
 
 /** Cases by id: `GET /crm/objects/case/{id}` with every relation asked for in the tick. */
-export function createCaseLoader(call: UpstreamCall, options: LoaderOptions): CaseLoader {
-  return createRelationLoader<CaseRelation, CaseRecord>('cases', (id, relations) => getCase(call, id, relations), options);
+export function createCaseLoader(session: UpstreamSession, onBatch?: (loader: string, size: number) => void): ClearableRelationLoader<CaseRelation, CaseRecord> {
+  return createRelationLoader<CaseRelation, CaseRecord>('cases', (id, relations) => getCase(session, id, relations), onBatch);
 }

@@ -1,12 +1,12 @@
-import type { UpstreamCall } from '../upstream/client.js';
+import type { UpstreamSession } from '../domain/context.js';
+import type { ContactRecord, ContactRelation } from '../domain/records.js';
 import { getContact } from '../upstream/contacts.js';
-import type { ContactRecord, ContactRelation } from '../upstream/records.js';
-import type { LoaderOptions } from './index.js';
-import { createRelationLoader, type RelationLoader } from './relationLoader.js';
-
-export type ContactLoader = RelationLoader<ContactRelation, ContactRecord>;
+import { createRelationLoader, type ClearableRelationLoader } from './relationLoader.js';
 
 /** Contacts by id: `GET /crm/objects/contact/{id}`, with `fields` and/or `cases` as needed. */
-export function createContactLoader(call: UpstreamCall, options: LoaderOptions): ContactLoader {
-  return createRelationLoader<ContactRelation, ContactRecord>('contacts', (id, relations) => getContact(call, id, relations), options);
+export function createContactLoader(
+  session: UpstreamSession,
+  onBatch?: (loader: string, size: number) => void,
+): ClearableRelationLoader<ContactRelation, ContactRecord> {
+  return createRelationLoader<ContactRelation, ContactRecord>('contacts', (id, relations) => getContact(session, id, relations), onBatch);
 }

@@ -1,29 +1,26 @@
-import type { UpstreamCall } from '../upstream/client.js';
-import { createCaseLoader, type CaseLoader } from './cases.js';
-import { createContactLoader, type ContactLoader } from './contacts.js';
-import { createMessageLoader, type MessageLoader } from './messages.js';
-import { createUserLoader, type UserLoader } from './users.js';
+/**
+ * The loaders of one request, over its upstream session. Writes tell the session what they
+ * touched; the session tells the loaders here, which forget exactly that: the one mechanism of
+ * invalidation, whichever resolver or request wrote.
+ */
+import type { Loaders, RecordKind, Touched, UpstreamSession } from '../domain/context.js';
+import { createCaseLoader } from './cases.js';
+import type { Clearable } from './clearable.js';
+import { createContactLoader } from './contacts.js';
+import { createMessageLoader } from './messages.js';
+import { createUserLoader } from './users.js';
 
-/** The loaders of one GraphQL request; never shared between requests (or callers). */
-export interface Loaders {
-  cases: CaseLoader;
-  contacts: ContactLoader;
-  messages: MessageLoader;
-  users: UserLoader;
-}
-
-export interface LoaderOptions {
-  /** False turns batching, caching and priming off: every load is its own upstream call. */
-  batch: boolean;
-  /** Told the size of every batch, for metrics. */
-  onBatch?: (loader: string, size: number) => void;
-}
-
-export function createLoaders(call: UpstreamCall, options: LoaderOptions = { batch: true }): Loaders {
-  return {
-    cases: createCaseLoader(call, options),
-    contacts: createContactLoader(call, options),
-    messages: createMessageLoader(call, options),
-    users: createUserLoader(call, options),
-  };
+export function createLoaders(session: UpstreamSession, onBatch?: (loader: string, size: number) => void): Loaders {
+  const cases = createCaseLoader(session, onBatch);
+  const contacts = createContactLoader(session, onBatch);
+  const messages = createMessageLoader(session, onBatch);
+  const users = createUserLoader(session, onBatch);
+  const byKind: Record<RecordKind, Clearable> = { case: cases, contact: contacts, message: messages, user: users };
+  session.onInvalidate((touched: ReadonlyArray<Touched>) => {
+    for (const { kind, id } of touched) {
+      if (id === undefined) byKind[kind].clearAll();
+      else byKind[kind].clear(id);
+    }
+  });
+  return { cases, contacts, messages, users };
 }

@@ -1,18 +1,25 @@
 import DataLoader from 'dataloader';
-import type { UpstreamCall } from '../upstream/client.js';
+import type { MessageLoader, UpstreamSession } from '../domain/context.js';
+import type { MessageRecord } from '../domain/records.js';
 import { getMessage } from '../upstream/messages.js';
-import type { MessageRecord } from '../upstream/records.js';
-import type { LoaderOptions } from './index.js';
-
-export type MessageLoader = DataLoader<string, MessageRecord>;
+import type { Clearable } from './clearable.js';
 
 /** Messages by id. The API has no batch read, so a batch is parallel single reads. */
-export function createMessageLoader(call: UpstreamCall, options: LoaderOptions): MessageLoader {
-  return new DataLoader<string, MessageRecord>(
-    (ids) => {
-      options.onBatch?.('messages', ids.length);
-      return Promise.all(ids.map((id) => getMessage(call, id).catch((error: Error) => error)));
+export function createMessageLoader(session: UpstreamSession, onBatch?: (loader: string, size: number) => void): MessageLoader & Clearable {
+  const loader = new DataLoader<string, MessageRecord>((ids) => {
+    onBatch?.('messages', ids.length);
+    return Promise.all(ids.map((id) => getMessage(session, id).catch((error: Error) => error)));
+  });
+  return {
+    load: (id) => loader.load(id),
+    prime: (message) => {
+      loader.clear(message.id).prime(message.id, message);
     },
-    options.batch ? {} : { batch: false, cache: false },
-  );
+    clear: (id) => {
+      loader.clear(id);
+    },
+    clearAll: () => {
+      loader.clearAll();
+    },
+  };
 }

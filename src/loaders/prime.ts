@@ -1,5 +1,5 @@
-import type { CaseRecord, CaseRelation, ContactRelation } from '../upstream/records.js';
-import type { Loaders } from './index.js';
+import type { Loaders } from '../domain/context.js';
+import type { CaseRecord, CaseRelation, ContactRelation } from '../domain/records.js';
 
 /**
  * Hands the records a case read embedded to the loaders that would otherwise read them again:

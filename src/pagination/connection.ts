@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../upstream/records.js';
+import type { CaseRecord } from '../domain/records.js';
 import { offsetToCursor } from './cursors.js';
 
 /** A Relay connection over one slice of the upstream list, starting at offset `start` of `total`. */

@@ -3,7 +3,8 @@
  * them in the list or single-case call embeds them, instead of one more call per case later.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { CaseRelation, ContactRelation } from '../upstream/records.js';
+import type { Planner } from '../domain/context.js';
+import type { CaseRelation, ContactRelation } from '../domain/records.js';
 import { fieldNodesAt, sameCallNodes, subfields } from './selections.js';
 
 const RELATION_OF_FIELD: Readonly<Record<string, CaseRelation>> = {
@@ -123,24 +124,9 @@ export function caseContactRelationsFor(info: GraphQLResolveInfo, ...paths: Read
   return contactRelationsOf(subfields(info, contactNodes).keys());
 }
 
-/** Decides which relations reads embed; the benchmark's naive baseline plans nothing. */
-export interface Planner {
-  caseRelations: typeof caseRelationsFor;
-  caseColumns: typeof caseColumnsFor;
-  caseContactRelations: typeof caseContactRelationsFor;
-  contactRelations: typeof contactRelationsFor;
-}
-
 export const selectionPlanner: Planner = {
   caseRelations: caseRelationsFor,
   caseColumns: caseColumnsFor,
   caseContactRelations: caseContactRelationsFor,
   contactRelations: contactRelationsFor,
-};
-
-export const noPlanner: Planner = {
-  caseRelations: () => [],
-  caseColumns: () => null,
-  caseContactRelations: () => [],
-  contactRelations: () => [],
 };

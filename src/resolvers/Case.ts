@@ -1,7 +1,7 @@
 import type { CaseResolvers } from '../__generated__/resolvers-types.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../domain/context.js';
 import { contactReference, newestOf } from '../upstream/readRecords.js';
-import type { CaseRecord, CaseRelation } from '../upstream/records.js';
+import type { CaseRecord, CaseRelation } from '../domain/records.js';
 import { map } from './maybeAsync.js';
 
 /** The case with `relation` embedded: itself when the read that produced it asked for it. */

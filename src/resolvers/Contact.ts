@@ -1,7 +1,7 @@
 import type { ContactResolvers } from '../__generated__/resolvers-types.js';
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../domain/context.js';
 import { toStr } from '../upstream/normalize.js';
-import type { ContactRecord } from '../upstream/records.js';
+import type { ContactRecord } from '../domain/records.js';
 import { map } from './maybeAsync.js';
 
 /** Columns of a bare reference are read on first use; name, email and phone need the contact's fields. */

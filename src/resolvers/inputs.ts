@@ -1,7 +1,7 @@
 /** Argument checks that run before any upstream call; each failure names its argument. */
 import type { CaseStatus, Channel } from '../__generated__/resolvers-types.js';
 import { EmailAddressResolver } from 'graphql-scalars';
-import { badUserInput } from '../server/errors.js';
+import { badUserInput } from '../domain/errors.js';
 
 const POSITIVE_INTEGER = /^[1-9]\d{0,15}$/;
 

@@ -1,6 +1,6 @@
-import type { GatewayContext } from '../server/context.js';
+import type { GatewayContext } from '../domain/context.js';
 import { UpstreamError } from '../upstream/errors.js';
-import type { UserRecord } from '../upstream/records.js';
+import type { UserRecord } from '../domain/records.js';
 
 /**
  * An agent that the agent directory does not know (the API key's pseudo-agent, a deleted user)

@@ -1,37 +1,43 @@
+/**
+ * A request's context: its upstream session (the read path bound to the caller's credential),
+ * its loaders over that session and the planner. Built fresh for every GraphQL request.
+ */
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createLoaders, type Loaders } from '../loaders/index.js';
-import { noPlanner, selectionPlanner, type Planner } from '../planner/relations.js';
-import { createCaller } from '../upstream/caller.js';
-import type { UpstreamCall, UpstreamClient } from '../upstream/client.js';
-import type { Coalescer } from '../upstream/coalesce.js';
-import type { RequestStats } from './requestStats.js';
+import type { GatewayContext, RequestStats } from '../domain/context.js';
+import { createLoaders } from '../loaders/index.js';
+import { selectionPlanner } from '../planner/relations.js';
+import type { UpstreamClient } from '../upstream/client.js';
+import type { ReadPath, Session } from '../upstream/readPath.js';
 
-/** What every resolver receives: built fresh for each GraphQL request, never mutated by resolvers. */
-export interface GatewayContext {
-  requestId: string;
-  /** Upstream calls as this request's caller. */
-  upstream: UpstreamCall;
-  loaders: Loaders;
-  planner: Planner;
-  /** Filled along the way for the request's log line and metrics. */
-  stats: RequestStats;
+/** What a request's context is made of; `ContextFactory` turns it into the context resolvers see. */
+export interface ContextParts {
+  readonly session: Session;
+  readonly stats: RequestStats;
+  /** For contexts that bring their own session (the benchmark's naive baseline). */
+  readonly client: UpstreamClient;
+  readonly authorization: string | undefined;
+  readonly onBatch?: (loader: string, size: number) => void;
 }
 
-/**
- * `planned`: the gateway as it ships. `naive`: planning, DataLoader and read sharing off, one
- * upstream call per resolver; the benchmark's baseline for the same schema.
- */
-export type Strategy = 'planned' | 'naive';
+export type ContextFactory = (parts: ContextParts) => GatewayContext;
 
-export interface ContextOptions {
+/** The gateway as it ships: planned reads, batched loaders. */
+export const plannedContext: ContextFactory = ({ session, stats, onBatch }) => ({
+  requestId: stats.requestId,
+  upstream: session,
+  loaders: createLoaders(session, onBatch),
+  planner: selectionPlanner,
+  stats,
+});
+
+export interface RequestContextOptions {
+  readPath: ReadPath;
   client: UpstreamClient;
   /** Used when a request brings no Authorization header of its own. */
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
-  strategy: Strategy;
-  /** Shares identical reads across concurrent requests (process-wide); absent when turned off. */
-  coalescer?: Coalescer;
+  factory: ContextFactory;
   onBatch?: (loader: string, size: number) => void;
 }
 
@@ -47,37 +53,33 @@ export function credentialResolver(apiKey: string | undefined): (req: IncomingMe
   };
 }
 
-export function createContextFactory(options: ContextOptions) {
+/** A request's context, and `close` for when the request is over. */
+export interface RequestContext {
+  context: GatewayContext;
+  close(): void;
+}
+
+export function createRequestContexts(options: RequestContextOptions) {
   const credentialOf = credentialResolver(options.apiKey);
-  const planned = options.strategy === 'planned';
-  return async function createContext({
-    req,
-    stats,
-    cancel,
-  }: {
-    req: IncomingMessage;
-    stats: RequestStats;
-    cancel?: AbortSignal;
-  }): Promise<GatewayContext> {
-    const upstream = createCaller({
-      client: options.client,
-      authorization: credentialOf(req),
-      maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
-      shareReads: planned,
-      ...(options.coalescer ? { coalescer: options.coalescer } : {}),
-      ...(cancel ? { cancel } : {}),
+  return function contextFor(req: IncomingMessage, stats: RequestStats, cancel?: AbortSignal): RequestContext {
+    const authorization = credentialOf(req);
+    const session = options.readPath.session({
+      authorization,
       requestId: stats.requestId,
+      maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
+      ...(cancel ? { cancel } : {}),
       onSend: () => {
         stats.upstreamCalls += 1;
       },
     });
-    return {
-      requestId: stats.requestId,
-      upstream,
-      loaders: createLoaders(upstream, { batch: planned, ...(options.onBatch ? { onBatch: options.onBatch } : {}) }),
-      planner: planned ? selectionPlanner : noPlanner,
+    const context = options.factory({
+      session,
       stats,
-    };
+      client: options.client,
+      authorization,
+      ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+    });
+    return { context, close: () => session.close() };
   };
 }
 

@@ -13,9 +13,10 @@ import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
 import type { BreakerOptions } from '../upstream/breaker.js';
 import { createUpstreamClient } from '../upstream/client.js';
-import { createCoalescer } from '../upstream/coalesce.js';
+import { createReadPath } from '../upstream/readPath.js';
 import type { RetryOptions } from '../upstream/retry.js';
-import { createContextFactory, credentialResolver, type GatewayContext, type Strategy } from './context.js';
+import type { GatewayContext } from '../domain/context.js';
+import { createRequestContexts, credentialResolver, plannedContext, type ContextFactory } from './context.js';
 import { createFormatError } from './errors.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
@@ -52,8 +53,10 @@ export interface GatewayOptions {
   coalesceReads?: boolean;
   /** Let identical concurrent queries with the same key share one execution (default on). */
   shareOperations?: boolean;
-  /** Default `planned`; `naive` is the benchmark's baseline. */
-  strategy?: Strategy;
+  /** How a request's context is built; the benchmark's naive baseline brings its own. */
+  contextFactory?: ContextFactory;
+  /** Freeze every record the upstream layer hands out, so a change anywhere throws (tests). */
+  freezeRecords?: boolean;
 }
 
 /** The settings of `createGateway` that come from the configuration. */
@@ -109,8 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       : {}),
   });
   const sandbox = options.sandbox ?? !options.production;
-  const planned = (options.strategy ?? 'planned') === 'planned';
-  const coalescer = planned && options.coalesceReads !== false ? createCoalescer() : undefined;
+  const readPath = createReadPath({ client, shareAcrossRequests: options.coalesceReads !== false, freezeRecords: options.freezeRecords ?? false });
   const observability = createObservability(metrics);
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
@@ -140,21 +142,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
   const handle = createHttpHandler({
     apollo,
-    createContext: createContextFactory({
+    contextFor: createRequestContexts({
+      readPath,
       client,
       apiKey: options.apiKey,
       maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
-      strategy: options.strategy ?? 'planned',
-      ...(coalescer ? { coalescer } : {}),
+      factory: options.contextFactory ?? plannedContext,
       onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     logger,
     metrics,
-    readiness: createReadiness(client, options.apiKey),
+    readiness: createReadiness(readPath, options.apiKey),
     tracer,
     recordShared: observability.recordShared,
-    ...(coalescer && options.shareOperations !== false ? { sharing: { coalescer, credentialOf: credentialResolver(options.apiKey) } } : {}),
+    ...(options.coalesceReads !== false && options.shareOperations !== false
+      ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } }
+      : {}),
   });
   httpServer.on('request', (req, res) => void handle(req, res));
 

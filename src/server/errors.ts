@@ -7,15 +7,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
 import type { Logger } from './logger.js';
 
-/** Bad arguments, caught before any upstream call; `argumentName` names the offending input path. */
-export function badUserInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
-
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
-}
-
 /** Apollo's `formatError`: typed errors keep their code and message, the rest says nothing of its insides. */
 export function createFormatError(logger: Logger) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

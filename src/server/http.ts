@@ -7,25 +7,26 @@ import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Tracer } from '@opentelemetry/api';
-import { requestIdOf, type GatewayContext } from './context.js';
+import type { GatewayContext } from '../domain/context.js';
+import type { ReadPath } from '../upstream/readPath.js';
+import { requestIdOf, type RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
-import { credentialHash, type Coalescer } from '../upstream/coalesce.js';
 import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
 import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
-  createContext: (args: { req: IncomingMessage; stats: RequestStats; cancel?: AbortSignal }) => Promise<GatewayContext>;
+  contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
   maxBodyBytes: number;
   logger: Logger;
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
   tracer: Tracer | null;
   /** Lets identical concurrent queries of one credential share one execution; absent when off. */
-  sharing?: { coalescer: Coalescer; credentialOf(req: IncomingMessage): string | undefined };
+  sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
   /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
   recordShared?: (stats: RequestStats) => void;
 }
@@ -83,7 +84,7 @@ function setCors(res: ServerResponse): void {
 }
 
 export function createHttpHandler(options: HttpHandlerOptions) {
-  const { apollo, createContext, maxBodyBytes, logger, metrics, readiness, tracer } = options;
+  const { apollo, contextFor, maxBodyBytes, logger, metrics, readiness, tracer } = options;
   const startedAt = Date.now();
 
   async function executeGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
@@ -100,20 +101,26 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (!res.writableFinished) cancel.abort();
     });
     const method = req.method ?? 'GET';
-    const execute = async (stop: AbortSignal): Promise<Answer> =>
-      answerOf(
-        await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method, headers, search, body },
-          context: () => createContext({ req, stats, cancel: stop }),
-        }),
-        stats,
-      );
+    const execute = async (stop: AbortSignal): Promise<Answer> => {
+      const request = contextFor(req, stats, stop);
+      try {
+        return await answerOf(
+          await apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method, headers, search, body },
+            context: async () => request.context,
+          }),
+          stats,
+        );
+      } finally {
+        request.close();
+      }
+    };
     const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
     let answer: Answer;
     if (credential === undefined || !options.sharing) answer = await execute(cancel.signal);
     else {
       const key = operationKey(method, search, req.headers, body);
-      const outcome = await shareOperation(options.sharing.coalescer, credentialHash(credential), key, stats.requestId, execute, cancel.signal);
+      const outcome = await shareOperation(options.sharing.readPath, credential, key, stats.requestId, execute, cancel.signal);
       answer = outcome.answer;
       if (outcome.joined) {
         stats.operationName = answer.operationName;

@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../domain/context.js';
 import type { Metrics } from './metrics.js';
 import type { RequestStats } from './requestStats.js';
 

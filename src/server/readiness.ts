@@ -3,9 +3,9 @@
  * `cacheMs`, so probes cannot hammer the upstream. Without a configured key (callers bring
  * their own) any answer from Acquire, 401 included, means reachable.
  */
-import type { UpstreamClient } from '../upstream/client.js';
 import { probeCases } from '../upstream/cases.js';
 import { UpstreamError } from '../upstream/errors.js';
+import type { ReadPath } from '../upstream/readPath.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -14,19 +14,22 @@ export interface ReadinessReport {
   checkedAt: string;
 }
 
-export function createReadiness(client: UpstreamClient, apiKey: string | undefined, cacheMs = 5_000) {
+export function createReadiness(readPath: ReadPath, apiKey: string | undefined, cacheMs = 5_000) {
   let cached: { at: number; report: Promise<ReadinessReport> } | null = null;
 
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
+    const session = readPath.session({ authorization: apiKey ? `Bearer ${apiKey}` : '', requestId: `readiness-${checkedAt}`, maxConcurrentCalls: 1 });
     try {
-      await probeCases((request) => client.send(request, apiKey ? `Bearer ${apiKey}` : ''));
+      await probeCases(session);
       return { ready: true, upstream: 'ok', checkedAt };
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       if (!apiKey && error.code === 'UNAUTHENTICATED') return { ready: true, upstream: 'reachable', detail: 'no server-side key configured', checkedAt };
       const keyProblem = error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN';
       return { ready: false, upstream: keyProblem ? 'key rejected' : 'unavailable', detail: error.message, checkedAt };
+    } finally {
+      session.close();
     }
   }
 

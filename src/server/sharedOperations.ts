@@ -1,15 +1,15 @@
 /**
  * Identical GraphQL queries of one credential that arrive while the first is still running
  * share its answer, the whole HTTP response, instead of each executing it again. Built on the
- * upstream coalescer, so it keeps the same rules: a hash of the credential in the key, entries
- * only while in flight, and a write by that credential closes them to newcomers.
+ * read path's `share`, so it keeps the rules of reads: a hash of the credential in the key,
+ * entries only while in flight, and a write by that credential closes them to newcomers.
  *
  * A mutation's answer is never shared: every follower then executes its own request. An answer
  * with errors is shared with each error's `requestId` rewritten to the follower's own.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import type { Coalescer } from '../upstream/coalesce.js';
+import type { ReadPath } from '../upstream/readPath.js';
 import type { RequestStats } from './requestStats.js';
 
 export interface Answer {
@@ -69,24 +69,15 @@ export interface SharedOutcome {
  * request waiting on it has gone, so the first one hanging up does not fail the others.
  */
 export async function shareOperation(
-  coalescer: Coalescer,
+  readPath: ReadPath,
   credential: string,
   key: string,
   requestId: string,
   execute: (cancel: AbortSignal) => Promise<Answer>,
   cancel: AbortSignal,
 ): Promise<SharedOutcome> {
-  let executedHere = false;
-  const answer = (await coalescer.read(
-    credential,
-    key,
-    (sharedCancel) => {
-      executedHere = true;
-      return execute(sharedCancel);
-    },
-    cancel,
-  )) as Answer;
-  if (executedHere) return { answer, joined: false };
+  const { value: answer, joined } = await readPath.share(credential, key, execute, cancel);
+  if (!joined) return { answer, joined: false };
   if (answer.shareable) return { answer: forFollower(answer, requestId), joined: true };
   return { answer: await execute(cancel), joined: false };
 }

@@ -6,21 +6,12 @@ import http from 'node:http';
 import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { RequestError, type Got } from 'got';
+import type { UpstreamRequest } from '../domain/context.js';
 import { createBreaker, type BreakerOptions } from './breaker.js';
 import { cancelledError, errorFromResponse, malformedError, networkError, timeoutError, unavailableError } from './errors.js';
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryOptions } from './retry.js';
 
-export interface UpstreamRequest {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Relative to the base URL, without a leading slash, path parameters already encoded. */
-  path: string;
-  /** Repeated names are sent repeated (`relations=a&relations=b`), as the upstream expects. */
-  searchParams?: Array<[string, string]>;
-  json?: unknown;
-}
-
-/** Sends one request as one caller; resolves to the parsed JSON body of a 2xx answer. */
-export type UpstreamCall = (request: UpstreamRequest) => Promise<unknown>;
+export type { UpstreamRequest };
 
 /** One HTTP attempt, for metrics. `status` is the HTTP status, or `network` or `timeout`. */
 export interface UpstreamAttempt {
@@ -102,7 +93,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           method: request.method,
           signal: deadline,
           headers,
-          ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams) } : {}),
+          ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams as Array<[string, string]>) } : {}),
           ...(request.json === undefined ? {} : { json: request.json }),
         });
       } catch (error) {

@@ -1,20 +1,14 @@
 /** Contact endpoints (fact sheet §6). */
-import type { UpstreamCall } from './client.js';
+import type { UpstreamSession } from '../domain/context.js';
+import type { ContactRecord, ContactRelation } from '../domain/records.js';
 import { recordOf } from './envelopes.js';
-import { normaliseOnce } from './once.js';
 import { relationParams } from './params.js';
 import { readContact } from './readRecords.js';
-import type { ContactRecord, ContactRelation } from './records.js';
 
-export async function getContact(
-  call: UpstreamCall,
-  id: string,
-  relations: readonly ContactRelation[],
-): Promise<ContactRecord> {
-  const body = await call({
-    method: 'GET',
-    path: `crm/objects/contact/${encodeURIComponent(id)}`,
-    searchParams: relationParams(relations),
-  });
-  return normaliseOnce(body, 'contact', () => readContact(recordOf(body)));
+export function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
+  return session.read(
+    { method: 'GET', path: `crm/objects/contact/${encodeURIComponent(id)}`, searchParams: relationParams(relations) },
+    'contact',
+    (body) => readContact(recordOf(body)),
+  );
 }

@@ -4,7 +4,13 @@
  */
 import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
-import type { Page } from './records.js';
+
+/** One page of a list endpoint, whatever envelope it came in. */
+export interface Page<T> {
+  readonly items: ReadonlyArray<T>;
+  /** The upstream's total count, when the envelope has one. */
+  readonly total: number | null;
+}
 
 /** The payload under the top-level `data` key. */
 export function dataOf(body: unknown): unknown {

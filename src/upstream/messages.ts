@@ -1,33 +1,37 @@
 /** Message endpoints (fact sheet §4.2–4.7): one read, three ways to send, update, delete. */
-import type { UpstreamCall } from './client.js';
+import type { Touched, UpstreamSession } from '../domain/context.js';
+import type { SenderType } from '../domain/enums.js';
+import type { CaseRecord, MessageRecord } from '../domain/records.js';
 import { dataOf, recordOf } from './envelopes.js';
 import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
-import { normaliseOnce } from './once.js';
 import { readMessage } from './readRecords.js';
-import type { SenderType } from '../__generated__/resolvers-types.js';
-import type { CaseRecord, MessageRecord } from './records.js';
 
-export async function getMessage(call: UpstreamCall, id: string): Promise<MessageRecord> {
-  const body = await call({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` });
-  return normaliseOnce(body, 'message', () => readMessage(recordOf(body)));
+export function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
+  return session.read({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, 'message', (body) => readMessage(recordOf(body)));
 }
+
+/** Which case held the message is unknown before the answer: any case read may list it. */
+const messageAndEveryCase = (id: string): Touched[] => [{ kind: 'message', id }, { kind: 'case' }];
 
 /** Resolves to false when the upstream answers `{deleted: 0}`. */
-export async function deleteMessage(call: UpstreamCall, id: string): Promise<boolean> {
-  const body = await call({ method: 'DELETE', path: `crm/objects/case-message/${encodeURIComponent(id)}` });
-  const data = dataOf(body);
-  return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
+export function deleteMessage(session: UpstreamSession, id: string): Promise<boolean> {
+  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, messageAndEveryCase(id), (body) => {
+    const data = dataOf(body);
+    return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
+  });
 }
 
-export async function updateMessage(call: UpstreamCall, id: string, text: string): Promise<MessageRecord> {
-  const body = await call({
-    method: 'POST',
-    path: `crm/messenger/chat/message/${encodeURIComponent(id)}`,
-    json: { message: { type: 'message', message: text } },
-  });
-  return readMessage(recordOf(body));
+export function updateMessage(session: UpstreamSession, id: string, text: string): Promise<MessageRecord> {
+  return session.write(
+    { method: 'POST', path: `crm/messenger/chat/message/${encodeURIComponent(id)}`, json: { message: { type: 'message', message: text } } },
+    messageAndEveryCase(id),
+    (body) => readMessage(recordOf(body)),
+  );
 }
+
+/** A new message changes its case (messages, dates) and nothing else the gateway reads. */
+const itsCase = (caseId: string): Touched[] => [{ kind: 'case', id: caseId }];
 
 export interface ChatMessageParams {
   caseId: string;
@@ -36,17 +40,20 @@ export interface ChatMessageParams {
   senderType: SenderType;
 }
 
-export async function sendChatMessage(call: UpstreamCall, params: ChatMessageParams): Promise<MessageRecord> {
-  const body = await call({
-    method: 'POST',
-    path: 'crm/messenger/chat/add-message',
-    searchParams: [
-      ['x-user-type', params.senderType === 'CONTACT' ? 'contact' : 'user'],
-      ...(params.contactId === null ? [] : [['contactId', params.contactId] as [string, string]]),
-    ],
-    json: { channel: 'chat', caseId: Number(params.caseId), message: { type: 'message', message: params.text } },
-  });
-  return readMessage(recordOf(body));
+export function sendChatMessage(session: UpstreamSession, params: ChatMessageParams): Promise<MessageRecord> {
+  return session.write(
+    {
+      method: 'POST',
+      path: 'crm/messenger/chat/add-message',
+      searchParams: [
+        ['x-user-type', params.senderType === 'CONTACT' ? 'contact' : 'user'],
+        ...(params.contactId === null ? [] : [['contactId', params.contactId] as [string, string]]),
+      ],
+      json: { channel: 'chat', caseId: Number(params.caseId), message: { type: 'message', message: params.text } },
+    },
+    itsCase(params.caseId),
+    (body) => readMessage(recordOf(body)),
+  );
 }
 
 export interface MailMessageParams {
@@ -64,31 +71,36 @@ export interface MailMessageParams {
  * The answer is a mail object whose own `id` counts mails; `caseMessageId` is the id that the
  * message endpoints know, so that is the id the gateway hands out.
  */
-export async function sendMailMessage(call: UpstreamCall, params: MailMessageParams): Promise<MessageRecord> {
-  const body = await call({
-    method: 'POST',
-    path: 'mail/add-message',
-    json: {
-      data: {
-        caseId: Number(params.caseId),
-        contactId: Number(params.contactId),
-        type: 'message',
-        from: params.from,
-        to: params.to,
-        cc: params.cc,
-        bcc: params.bcc,
-        ...(params.subject === undefined ? {} : { subject: params.subject }),
-        htmlBody: params.text,
+export function sendMailMessage(session: UpstreamSession, params: MailMessageParams): Promise<MessageRecord> {
+  return session.write(
+    {
+      method: 'POST',
+      path: 'mail/add-message',
+      json: {
+        data: {
+          caseId: Number(params.caseId),
+          contactId: Number(params.contactId),
+          type: 'message',
+          from: params.from,
+          to: params.to,
+          cc: params.cc,
+          bcc: params.bcc,
+          ...(params.subject === undefined ? {} : { subject: params.subject }),
+          htmlBody: params.text,
+        },
       },
     },
-  });
-  const mail = recordOf(body);
-  return readMessage({
-    ...mail,
-    id: mail.caseMessageId ?? mail.id,
-    channel: mail.channel ?? 'mail',
-    message: mail.htmlBody ?? mail.textBody ?? mail.message,
-  });
+    itsCase(params.caseId),
+    (body) => {
+      const mail = recordOf(body);
+      return readMessage({
+        ...mail,
+        id: mail.caseMessageId ?? mail.id,
+        channel: mail.channel ?? 'mail',
+        message: mail.htmlBody ?? mail.textBody ?? mail.message,
+      });
+    },
+  );
 }
 
 export interface SmsParams {
@@ -112,30 +124,34 @@ export function timelineIdOf(record: CaseRecord): string | null {
  * The docs call `threadId` "the case ID" and their example sends the case id there. The answer
  * nests the message under `data.data`, next to the case under the key `cas`.
  */
-export async function sendSms(call: UpstreamCall, params: SmsParams): Promise<MessageRecord> {
-  const body = await call({
-    method: 'POST',
-    path: 'voip/send-sms',
-    searchParams: [['x-user-type', 'user']],
-    json: {
-      From: params.from,
-      To: params.to,
-      Body: params.text,
-      contactId: Number(params.contactId),
-      threadId: Number(params.caseId),
-      id: Number(params.caseId),
-      timelineId: Number(params.timelineId),
-      message: params.text,
-      msgType: 'message',
+export function sendSms(session: UpstreamSession, params: SmsParams): Promise<MessageRecord> {
+  return session.write(
+    {
+      method: 'POST',
+      path: 'voip/send-sms',
+      searchParams: [['x-user-type', 'user']],
+      json: {
+        From: params.from,
+        To: params.to,
+        Body: params.text,
+        contactId: Number(params.contactId),
+        threadId: Number(params.caseId),
+        id: Number(params.caseId),
+        timelineId: Number(params.timelineId),
+        message: params.text,
+        msgType: 'message',
+      },
     },
-  });
-  const envelope = recordOf(body);
-  const sms = envelope.data;
-  if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');
-  return readMessage({
-    ...sms,
-    id: sms.caseMessageId ?? sms.id,
-    caseId: sms.caseId ?? sms.case_id ?? params.caseId,
-    type: sms.type ?? 'sms',
-  });
+    itsCase(params.caseId),
+    (body) => {
+      const sms = recordOf(body).data;
+      if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');
+      return readMessage({
+        ...sms,
+        id: sms.caseMessageId ?? sms.id,
+        caseId: sms.caseId ?? sms.case_id ?? params.caseId,
+        type: sms.type ?? 'sms',
+      });
+    },
+  );
 }

@@ -9,7 +9,7 @@ import type {
   MessageType,
   ParticipantType,
   SenderType,
-} from '../__generated__/resolvers-types.js';
+} from '../domain/enums.js';
 
 /** Ids arrive as integers or as strings of digits; GraphQL ids are strings. */
 export function toId(value: unknown): string | null {

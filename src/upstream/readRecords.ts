@@ -23,7 +23,10 @@ import type {
   ParticipantRecord,
   TimelineRecord,
   UserRecord,
-} from './records.js';
+} from '../domain/records.js';
+
+/** A record while it is being built; it is readonly from the moment it is returned. */
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
 
 function idOf(raw: Record<string, unknown>, what: string): string {
   const id = toId(raw.id);
@@ -42,7 +45,7 @@ function optionalList<T>(raw: Record<string, unknown>, key: string, read: (item:
 export function readCase(raw: Record<string, unknown>): CaseRecord {
   const id = idOf(raw, 'case');
   const contactId = toId(raw.contactId) ?? (isObject(raw.contact) ? toId(raw.contact.id) : null);
-  const record: CaseRecord = {
+  const record: Draft<CaseRecord> = {
     id,
     title: toStr(raw.title),
     description: toStr(raw.description),
@@ -90,7 +93,7 @@ function olderFirst(a: MessageRecord, b: MessageRecord): number {
 }
 
 /** Oldest first, as the schema promises; the upstream's order is not documented. */
-export function sortOldestFirst(messages: MessageRecord[]): MessageRecord[] {
+export function sortOldestFirst(messages: ReadonlyArray<MessageRecord>): ReadonlyArray<MessageRecord> {
   for (let i = 1; i < messages.length; i += 1) {
     if (olderFirst(messages[i - 1]!, messages[i]!) > 0) return [...messages].sort(olderFirst);
   }
@@ -103,7 +106,7 @@ export function newestOf(messages: readonly MessageRecord[]): MessageRecord | nu
 }
 
 export function readContact(raw: Record<string, unknown>): ContactRecord {
-  const record: ContactRecord = {
+  const record: Draft<ContactRecord> = {
     id: idOf(raw, 'contact'),
     hasColumns: true,
     clientType: toStr(raw.clientType),
@@ -158,7 +161,7 @@ export function readContactFields(value: unknown): Record<string, unknown> {
 }
 
 export function readMessage(raw: Record<string, unknown>): MessageRecord {
-  const record: MessageRecord = {
+  const record: Draft<MessageRecord> = {
     id: idOf(raw, 'message'),
     caseId: toId(raw.caseId) ?? (isObject(raw.case) ? toId(raw.case.id) : null),
     channel: toChannel(raw.channel),
@@ -200,7 +203,7 @@ export function readParticipant(raw: Record<string, unknown>, caseContactId: str
     toParticipantType(raw.type) ??
     toParticipantType(embedded?.type) ??
     (userId !== null && userId === caseContactId ? 'CONTACT' : 'USER');
-  const record: ParticipantRecord = {
+  const record: Draft<ParticipantRecord> = {
     id: idOf(raw, 'case participant'),
     type,
     userId,

@@ -15,6 +15,8 @@ export async function startGateway(
     timeoutMs: 5_000,
     maxConcurrentUpstreamCalls: 20,
     production: false,
+    // Any change to a record shared between requests then throws, and fails the test.
+    freezeRecords: true,
     ...options,
   });
   const url = await gateway.listen(0, '127.0.0.1');

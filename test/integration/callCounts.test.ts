@@ -4,6 +4,7 @@
  */
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { roundTrips } from '../../bench/criticalPath.js';
+import { naiveContext } from '../../bench/naive/context.js';
 import { findFixture, OPERATIONS, type Fixture } from '../../bench/operations.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ latencyMs: LATENCY_MS });
   fixture = await findFixture(emulator.url, DEMO_API_KEY);
   gateways.planned = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY });
-  gateways.naive = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, strategy: 'naive' });
+  gateways.naive = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, contextFactory: naiveContext, coalesceReads: false, shareOperations: false });
   gateways.capped = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, maxConcurrentUpstreamCalls: 5 });
 });
 

@@ -1,4 +1,5 @@
 import { buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
+import * as domainEnums from '../../src/domain/enums.js';
 import { resolvers } from '../../src/resolvers/index.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -9,6 +10,21 @@ function userTypes() {
 }
 
 describe('schema', () => {
+  it('has the same enumerations as the domain types below the resolvers', () => {
+    const inDomain: Record<string, readonly string[]> = {
+      CaseStatus: domainEnums.CASE_STATUSES,
+      Channel: domainEnums.CHANNELS,
+      MessageType: domainEnums.MESSAGE_TYPES,
+      SenderType: domainEnums.SENDER_TYPES,
+      ParticipantType: domainEnums.PARTICIPANT_TYPES,
+    };
+    for (const [name, values] of Object.entries(inDomain)) {
+      const type = schema.getType(name);
+      if (!isEnumType(type)) throw new Error(`${name} is not an enum of the schema`);
+      expect({ name, values: type.getValues().map((value) => value.name).sort() }).toEqual({ name, values: [...values].sort() });
+    }
+  });
+
   it('has a resolver for every root field', () => {
     for (const root of [schema.getQueryType(), schema.getMutationType()]) {
       const map = resolvers[root!.name as 'Query' | 'Mutation'] as Record<string, unknown>;

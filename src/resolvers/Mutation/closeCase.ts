@@ -16,7 +16,6 @@ export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = as
     ...(closingState === undefined ? {} : { closingState }),
     ...(input.askFeedback === null || input.askFeedback === undefined ? {} : { askFeedback: input.askFeedback }),
   });
-  loaders.cases.clear(caseId);
   const relations = planner.caseRelations(info, ['case']);
   const record = await loaders.cases.load(caseId, relations);
   primeFromCase(loaders, record, relations);

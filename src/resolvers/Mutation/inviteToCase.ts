@@ -1,9 +1,9 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
-import { badUserInput } from '../../server/errors.js';
+import { badUserInput } from '../../domain/errors.js';
 import { inviteToCase } from '../../upstream/cases.js';
 import { parseId, parseIds } from '../inputs.js';
 
-export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']> = async (_parent, { input }, { upstream, loaders }) => {
+export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']> = async (_parent, { input }, { upstream }) => {
   const caseId = parseId(input.caseId, 'input.caseId');
   const agentIds = parseIds(input.agentIds ?? [], 'input.agentIds');
   const departmentIds = parseIds(input.departmentIds ?? [], 'input.departmentIds');
@@ -11,6 +11,5 @@ export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']
     throw badUserInput('Give at least one of input.agentIds and input.departmentIds', 'input.agentIds');
   }
   const invitations = await inviteToCase(upstream, { caseId, agentIds, departmentIds });
-  loaders.cases.clear(caseId);
   return { invitations };
 };

@@ -3,10 +3,10 @@ import type {
   MutationSendMessageArgs,
   SenderType,
 } from '../../__generated__/resolvers-types.js';
-import { badUserInput } from '../../server/errors.js';
-import type { GatewayContext } from '../../server/context.js';
+import { badUserInput } from '../../domain/errors.js';
+import type { GatewayContext } from '../../domain/context.js';
 import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf } from '../../upstream/messages.js';
-import type { CaseRecord, MessageRecord } from '../../upstream/records.js';
+import type { CaseRecord, MessageRecord } from '../../domain/records.js';
 import { boundedText, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../textLimits.js';
 
@@ -104,7 +104,6 @@ export const sendMessageMutation: NonNullable<MutationResolvers['sendMessage']> 
   const record = await context.loaders.cases.load(caseId, input.channel === 'SMS' ? ['timeline'] : []);
   const sent = await send(record, context);
   const message: MessageRecord = { ...sent, caseId: sent.caseId ?? caseId, channel: sent.channel ?? record.channel };
-  context.loaders.cases.clear(caseId);
-  context.loaders.messages.clear(message.id).prime(message.id, message);
+  context.loaders.messages.prime(message);
   return { message };
 };

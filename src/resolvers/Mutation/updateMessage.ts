@@ -7,7 +7,6 @@ export const updateMessageMutation: NonNullable<MutationResolvers['updateMessage
   const id = parseId(input.id, 'input.id');
   const text = requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
   const message = await updateMessage(upstream, id, text);
-  loaders.messages.clear(id).prime(id, message);
-  if (message.caseId !== null) loaders.cases.clear(message.caseId);
+  loaders.messages.prime(message);
   return { message };
 };

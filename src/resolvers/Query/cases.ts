@@ -2,7 +2,7 @@ import type { QueryCasesArgs, QueryResolvers } from '../../__generated__/resolve
 import { prefetchContacts, primeFromCase } from '../../loaders/prime.js';
 import { caseConnection } from '../../pagination/connection.js';
 import { cursorToOffset } from '../../pagination/cursors.js';
-import { badUserInput } from '../../server/errors.js';
+import { badUserInput } from '../../domain/errors.js';
 import { listCases, type CaseConditions } from '../../upstream/cases.js';
 import { knownChannel, knownStatus, parseOptionalId } from '../inputs.js';
 

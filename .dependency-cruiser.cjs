@@ -1,0 +1,89 @@
+/**
+ * The layers of the gateway and the only directions its imports may take (ARCHITECTURE.md).
+ * `npm test` runs this (npm run depcheck); type-only imports count like any other.
+ *
+ *   domain       records, enums, the context type and the interfaces of the layers below resolvers
+ *   upstream     the only code that knows REST: client, read path, endpoints, normalisation
+ *   loaders      per-request batching over the upstream session
+ *   planner      selection sets (and the schema's directives) -> what a read embeds
+ *   pagination   Relay cursors and connections
+ *   __generated__  codegen's resolver types, over the domain types
+ *   resolvers    one file per GraphQL name
+ *   server       HTTP, Apollo, context, limits, observability: wires everything
+ *
+ * Each layer imports only layers listed above it.
+ */
+const layer = (name) => `^src/${name}/`;
+const LAYERS = ['domain', 'upstream', 'loaders', 'planner', 'pagination', '__generated__', 'resolvers', 'server'];
+
+/** Layers that may not be imported from `name`: itself aside, everything listed after it. */
+function above(name) {
+  const index = LAYERS.indexOf(name);
+  return `^src/(${LAYERS.slice(index + 1).join('|')})/`;
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles, type imports included: the first value import along one would be a real ESM cycle.',
+      from: {},
+      to: { circular: true },
+    },
+    ...['domain', 'upstream', 'loaders', 'planner', 'pagination', '__generated__', 'resolvers'].map((name) => ({
+      name: `${name}-points-down`,
+      severity: 'error',
+      comment: `src/${name} may import only the layers below it (see the list at the top of this file).`,
+      from: { path: layer(name) },
+      to: { path: above(name) },
+    })),
+    {
+      name: 'planner-reads-no-data',
+      severity: 'error',
+      comment: 'The planner decides what to read from the selection and the schema; it never reads.',
+      from: { path: layer('planner') },
+      to: { path: '^src/(upstream|loaders)/' },
+    },
+    {
+      name: 'generated-sees-only-the-domain',
+      severity: 'error',
+      comment: "Codegen's resolver types map to domain records and the domain context, nothing else.",
+      from: { path: layer('__generated__') },
+      to: { path: '^src/(?!domain/|__generated__/)' },
+    },
+    {
+      name: 'layers-do-not-read-the-configuration',
+      severity: 'error',
+      comment: 'Settings reach the layers as arguments from the server; only the server and the entry point read config.ts.',
+      from: { path: '^src/(domain|upstream|loaders|planner|pagination|resolvers)/' },
+      to: { path: '^src/(config|index)\\.ts$' },
+    },
+    {
+      name: 'emulator-only-from-the-entry-point',
+      severity: 'error',
+      comment: 'The emulator is a part of its own: only src/index.ts starts it, and only in demo mode.',
+      from: { path: '^src/', pathNot: '^src/index\\.ts$' },
+      to: { path: '^emulator/' },
+    },
+    {
+      name: 'no-tests-or-bench-in-src',
+      severity: 'error',
+      from: { path: '^(src|emulator)/' },
+      to: { path: '^(test|bench|scripts|operations)/' },
+    },
+    {
+      name: 'no-orphans',
+      severity: 'error',
+      comment: 'A module nothing imports is dead code.',
+      from: { orphan: true, path: '^src/', pathNot: '^src/index\\.ts$' },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The benchmark's naive baseline: the gateway's schema and resolvers with every optimisation
+ * off. Each resolver's read is its own upstream call: no planning of embedded relations, no
+ * batching or caching in loaders, no sharing of reads within or across requests.
+ */
+import type { GatewayContext, Loaders, Planner, Touched, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
+import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
+import { getCase } from '../../src/upstream/cases.js';
+import type { UpstreamClient } from '../../src/upstream/client.js';
+import { getContact } from '../../src/upstream/contacts.js';
+import { getMessage } from '../../src/upstream/messages.js';
+import { getUser, listUsers } from '../../src/upstream/users.js';
+import type { ContextFactory } from '../../src/server/context.js';
+
+function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void): UpstreamSession {
+  const send = (request: UpstreamRequest): Promise<unknown> => {
+    if (authorization === undefined) return Promise.reject(new Error('no key'));
+    onSend();
+    return client.send(request, authorization, requestId);
+  };
+  return {
+    read: (request, _kind, normalise) => send(request).then(normalise),
+    write: (request, _touches: ReadonlyArray<Touched>, read) => send(request).then(read),
+    onInvalidate: () => {},
+  };
+}
+
+function naiveLoaders(session: UpstreamSession): Loaders {
+  return {
+    cases: { load: (id, relations: readonly CaseRelation[] = []) => getCase(session, id, relations), prime: () => {}, flush: () => {} },
+    contacts: {
+      load: (id, relations: readonly ContactRelation[] = []): Promise<ContactRecord> => getContact(session, id, relations),
+      prime: (_id: string, _record: ContactRecord) => {},
+      flush: () => {},
+    },
+    messages: { load: (id) => getMessage(session, id), prime: () => {} },
+    users: { load: (id) => getUser(session, id), all: () => listUsers(session), prime: () => {} },
+  };
+}
+
+const noPlanner: Planner = {
+  caseRelations: (): CaseRelation[] => [],
+  caseColumns: () => null,
+  caseContactRelations: (): ContactRelation[] => [],
+  contactRelations: (): ContactRelation[] => [],
+};
+
+export const naiveContext: ContextFactory = ({ client, authorization, stats }): GatewayContext => {
+  const session = naiveSession(client, authorization, stats.requestId, () => {
+    stats.upstreamCalls += 1;
+  });
+  return { requestId: stats.requestId, upstream: session, loaders: naiveLoaders(session), planner: noPlanner, stats };
+};

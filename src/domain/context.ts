@@ -1,0 +1,122 @@
+/**
+ * What every resolver receives, and the interfaces of the layers below it that resolvers use:
+ * the request's upstream session, its loaders and the planner. They are declared here, in the
+ * base, so that generated types, resolvers and the server depend on this module and not on one
+ * another; `src/upstream`, `src/loaders` and `src/planner` implement them.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type {
+  CaseRecord,
+  CaseRelation,
+  ContactRecord,
+  ContactRelation,
+  MessageRecord,
+  UserRecord,
+} from './records.js';
+
+/** One call to the upstream API, described by the upstream layer. */
+export interface UpstreamRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to the base URL, without a leading slash, path parameters already encoded. */
+  readonly path: string;
+  /** Repeated names are sent repeated (`relations=a&relations=b`), as the upstream expects. */
+  readonly searchParams?: ReadonlyArray<readonly [string, string]>;
+  readonly json?: unknown;
+}
+
+/** The kinds of record a write can change. */
+export type RecordKind = 'case' | 'message' | 'contact' | 'user';
+
+/** What a write may have changed: one record, or every record of a kind when its reach is unknown. */
+export interface Touched {
+  readonly kind: RecordKind;
+  readonly id?: string;
+}
+
+/** The upstream as one request sees it (src/upstream/readPath.ts). */
+export interface UpstreamSession {
+  /**
+   * A read. Identical reads of the same credential in flight share one call; within the request it
+   * is remembered until a write of the credential; `normalise` runs once per upstream body. `kind`
+   * names what the body is normalised into: one path is always read as the same kind.
+   */
+  read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T>;
+  /**
+   * A write, sent exactly once. When it ends (well or not: a failed write may still have been
+   * done upstream), what it `touches` is forgotten by this request and by every other request of
+   * the same credential.
+   */
+  write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T>;
+  /** Called with what a write of this credential (this request's or another's) made stale. */
+  onInvalidate(listener: (touched: ReadonlyArray<Touched>) => void): void;
+}
+
+/** Records read by id, with the relations that the read embedded. */
+export interface RelationLoader<R extends string, T> {
+  /** The record with at least `relations` embedded. */
+  load(id: string, relations?: readonly R[]): Promise<T>;
+  /** Seeds the loader with a record read elsewhere that embeds `relations`. */
+  prime(id: string, record: T, relations: readonly R[]): void;
+  /** Sends the loads asked for so far now, rather than when execution next yields. */
+  flush(): void;
+}
+
+export interface MessageLoader {
+  load(id: string): Promise<MessageRecord>;
+  prime(message: MessageRecord): void;
+}
+
+export interface UserLoader {
+  load(id: string): Promise<UserRecord>;
+  /** Every agent, read once per request; it also answers later reads by id. */
+  all(): Promise<ReadonlyArray<UserRecord>>;
+  prime(user: UserRecord): void;
+}
+
+/** The loaders of one request; never shared between requests. */
+export interface Loaders {
+  readonly cases: RelationLoader<CaseRelation, CaseRecord>;
+  readonly contacts: RelationLoader<ContactRelation, ContactRecord>;
+  readonly messages: MessageLoader;
+  readonly users: UserLoader;
+}
+
+/** Paths below a resolver's field to the objects planned for, e.g. `['edges', 'node']`. */
+export type SelectionPath = readonly string[];
+
+/** Decides, from a resolver's selection set, what its upstream read embeds (src/planner). */
+export interface Planner {
+  /** The case relations (`relations=`) the selected cases need. */
+  caseRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): CaseRelation[];
+  /** The case columns (`select=`) the selected cases need; null for all of them. */
+  caseColumns(info: GraphQLResolveInfo, ...paths: SelectionPath[]): string[] | null;
+  /** The relations the contact read of each selected case needs. */
+  caseContactRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[];
+  /** The relations a contact read needs for the contact selected at the resolver's field. */
+  contactRelations(info: GraphQLResolveInfo): ContactRelation[];
+}
+
+/** What one GraphQL request did, gathered along the way for its log line, metrics and span. */
+export interface RequestStats {
+  readonly requestId: string;
+  operationName: string | null;
+  operationType: string | null;
+  /** Upstream calls made for the request (one per call, however many retries it took). */
+  upstreamCalls: number;
+  /** Codes of the errors in the answer, in order. */
+  errorCodes: string[];
+  /** Whether execution began (false when parsing, validation or a limit refused the operation). */
+  executed: boolean;
+  /** Answered with the response of an identical query that was running already. */
+  sharedAnswer: boolean;
+}
+
+/** What every resolver receives: built fresh for each GraphQL request, never changed by resolvers. */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly upstream: UpstreamSession;
+  readonly loaders: Loaders;
+  readonly planner: Planner;
+  /** Filled along the way by the server, for the request's log line and metrics. */
+  readonly stats: RequestStats;
+}

@@ -1,0 +1,11 @@
+/** Errors that resolvers raise themselves, with the codes clients act on. */
+import { GraphQLError } from 'graphql';
+
+/** Bad arguments, caught before any upstream call; `argumentName` names the offending input path. */
+export function badUserInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}

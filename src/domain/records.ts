@@ -1,0 +1,132 @@
+/**
+ * The normalised records the upstream layer hands to loaders and resolvers: string ids, real
+ * booleans, ISO-8601 UTC dates, GraphQL enum values. Codegen maps each GraphQL object type to
+ * one of these (codegen.yml `mappers`).
+ *
+ * Every record is deeply readonly: one record may answer several requests at once (reads are
+ * shared per credential), so nothing downstream may change it. Tests freeze them to prove it.
+ *
+ * A relation is `undefined` when the upstream was not asked to embed it, and `[]`/`null` when it
+ * was asked and there is nothing: resolvers tell "not fetched" from "empty" by that.
+ */
+import type {
+  CaseStatus,
+  Channel,
+  MessageType,
+  ParticipantType,
+  SenderType,
+} from './enums.js';
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly channel: Channel | null;
+  readonly status: CaseStatus | null;
+  readonly threadId: string | null;
+  readonly closingState: string | null;
+  readonly dateQueue: string | null;
+  readonly datePending: string | null;
+  readonly dateActive: string | null;
+  readonly dateClosed: string | null;
+  readonly userId: string | null;
+  readonly waitTime: string | null;
+  readonly contactId: string | null;
+  readonly parentId: string | null;
+  readonly closedBy: string | null;
+  readonly timelineId: string | null;
+  readonly dateCreated: string | null;
+  readonly dateUpdated: string | null;
+  readonly contact?: ContactRecord | null;
+  readonly messages?: ReadonlyArray<MessageRecord>;
+  readonly users?: ReadonlyArray<ParticipantRecord>;
+  readonly timeline?: ReadonlyArray<TimelineRecord>;
+  readonly feedbacks?: ReadonlyArray<unknown>;
+  readonly fields?: unknown;
+  readonly parent?: CaseRecord | null;
+  readonly lastMessage?: MessageRecord | null;
+}
+
+/** The relations a case read can embed (`relations=`). */
+export type CaseRelation = 'contact' | 'messages' | 'users' | 'timeline' | 'feedbacks' | 'fields' | 'parent';
+
+export interface ContactRecord {
+  readonly id: string;
+  /**
+   * False for a bare reference (a participant, a sender, a case's `contactId`): its columns are
+   * null because nobody has read them yet, not because they are empty.
+   */
+  readonly hasColumns: boolean;
+  readonly clientType: string | null;
+  readonly clientName: string | null;
+  readonly clientVersion: string | null;
+  readonly clientOsName: string | null;
+  readonly clientOsVersion: string | null;
+  readonly clientDeviceType: string | null;
+  readonly clientDetails: unknown;
+  readonly archived: boolean | null;
+  readonly companyId: string | null;
+  readonly dateCreated: string | null;
+  readonly dateUpdated: string | null;
+  /** The contact's fields as one flat object; `undefined` unless read with `relations=fields`. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  readonly cases?: ReadonlyArray<CaseRecord>;
+}
+
+/** The relations a contact read can embed. */
+export type ContactRelation = 'fields' | 'cases';
+
+export interface MessageRecord {
+  readonly id: string;
+  readonly caseId: string | null;
+  readonly channel: Channel | null;
+  readonly type: MessageType | null;
+  readonly text: string | null;
+  readonly senderType: SenderType | null;
+  readonly senderId: string | null;
+  readonly seen: boolean | null;
+  readonly meta: unknown;
+  readonly dateCreated: string | null;
+  readonly dateUpdated: string | null;
+  /** The message's case, when the upstream embedded it (columns only). */
+  readonly case?: CaseRecord;
+}
+
+export interface UserRecord {
+  readonly id: string;
+  readonly name: string | null;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly email: string | null;
+  readonly photo: string | null;
+}
+
+export interface ParticipantRecord {
+  readonly id: string;
+  readonly type: ParticipantType;
+  /** The agent's user id, or the contact's id when `type` is CONTACT. */
+  readonly userId: string | null;
+  readonly role: string | null;
+  readonly status: string | null;
+  readonly closed: boolean | null;
+  readonly dateLastAssigned: string | null;
+  /** The agent, when the upstream embedded it. */
+  readonly user?: UserRecord;
+}
+
+export interface TimelineRecord {
+  readonly id: string;
+  readonly objectType: string | null;
+  readonly caseId: string | null;
+  readonly contactId: string | null;
+  readonly threadId: string | null;
+  readonly meta: unknown;
+  readonly dateCreated: string | null;
+  readonly dateUpdated: string | null;
+}
+
+export interface InvitationRecord {
+  readonly userId: string;
+  readonly online: boolean;
+  readonly sent: boolean;
+}

@@ -1,0 +1,252 @@
+/**
+ * The one way a call reaches the upstream, and the only place that decides which earlier call
+ * may answer a read. A request gets a session bound to its caller's credential; for a read, the
+ * session looks, in this order:
+ *
+ * 1. in its own memo: a read made earlier in the same request, until the credential writes;
+ * 2. at the reads in flight of the same credential (a hash of it, never the credential itself),
+ *    made by other requests: it joins the call instead of making another;
+ * 3. otherwise it sends the call, normalises the body once, and shares the record it made with
+ *    every request that joined.
+ *
+ * Nothing is kept once the last request that used it is over: this is no cache. A write of the
+ * credential closes its reads in flight to newcomers, and until it is answered nothing of that
+ * credential is shared; when it ends, what it touched is forgotten by every live request of the
+ * credential (their memos, and their loaders through `onInvalidate`).
+ *
+ * `share` puts any other work (a whole GraphQL execution) under the same rules.
+ */
+import { setMaxListeners } from 'node:events';
+import type { Touched, UpstreamRequest, UpstreamSession } from '../domain/context.js';
+import type { UpstreamClient } from './client.js';
+import { credentialHash } from './credentialHash.js';
+import { cancelledError, UpstreamError } from './errors.js';
+import { deepFreeze } from './freeze.js';
+import { createLimiter } from './limit.js';
+
+export interface ReadPathOptions {
+  client: UpstreamClient;
+  /** Concurrent identical reads of one credential share one call (ACQUIRE_COALESCE_READS). */
+  shareAcrossRequests: boolean;
+  /** Freeze every record a read produces, so that a change anywhere throws (tests turn it on). */
+  freezeRecords?: boolean;
+}
+
+export interface SessionOptions {
+  /** The whole Authorization header value; undefined when the caller has no key at all. */
+  authorization: string | undefined;
+  requestId: string;
+  /** Upstream calls the request may have in flight at once. */
+  maxConcurrentCalls: number;
+  /** Aborted when the request's client goes away: its reads stop (its writes never do). */
+  cancel?: AbortSignal;
+  /** Told of every call this request sends (a read it joined or remembered is not one). */
+  onSend?: () => void;
+}
+
+/** A request's session; `close` when the request is over, so the credential's state can go. */
+export interface Session extends UpstreamSession {
+  close(): void;
+}
+
+export interface ReadPath {
+  session(options: SessionOptions): Session;
+  /**
+   * Runs `work` once for every concurrent caller of the same credential and `key`, under the
+   * rules of reads. `cancel` lets a caller leave; `work`'s own signal fires when all have left.
+   */
+  share<T>(authorization: string, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<Shared<T>>;
+}
+
+export interface Shared<T> {
+  value: T;
+  /** True when the work ran for another caller. */
+  joined: boolean;
+}
+
+interface InFlight {
+  promise: Promise<unknown>;
+  waiters: number;
+  settled: boolean;
+  controller: AbortController;
+}
+
+/** What the read path knows of one credential, while any request of it is live. */
+interface Credential {
+  readonly hash: string;
+  readonly inFlight: Map<string, InFlight>;
+  /** Writes in flight. */
+  writing: number;
+  readonly sessions: Set<{ invalidate(touched: ReadonlyArray<Touched>): void }>;
+}
+
+const MISSING_KEY = new UpstreamError(
+  'UNAUTHENTICATED',
+  'No Acquire API key: send "Authorization: Bearer <key>" or set ACQUIRE_API_KEY on the gateway',
+);
+
+/** A read's identity: path and query parameters in a canonical order. */
+function readKey(kind: string, request: UpstreamRequest): string {
+  const params = [...(request.searchParams ?? [])].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${kind} ${request.path}?${new URLSearchParams(params as Array<[string, string]>).toString()}`;
+}
+
+export function createReadPath(options: ReadPathOptions): ReadPath {
+  const { client } = options;
+  const credentials = new Map<string, Credential>();
+  const finish = options.freezeRecords ? deepFreeze : <T>(value: T): T => value;
+
+  const credentialOf = (hash: string): Credential => {
+    let credential = credentials.get(hash);
+    if (!credential) credentials.set(hash, (credential = { hash, inFlight: new Map(), writing: 0, sessions: new Set() }));
+    return credential;
+  };
+  const release = (credential: Credential): void => {
+    if (credential.inFlight.size === 0 && credential.writing === 0 && credential.sessions.size === 0) {
+      if (credentials.get(credential.hash) === credential) credentials.delete(credential.hash);
+    }
+  };
+
+  /** Joins the call in flight for `key`, or starts it; the caller may leave through `cancel`. */
+  function join<T>(credential: Credential, key: string, start: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
+    if (cancel?.aborted) return Promise.reject(cancelledError());
+    let started = false;
+    let entry = credential.inFlight.get(key);
+    if (!entry) {
+      started = true;
+      const controller = new AbortController();
+      // A shared execution hands this signal to all of its reads: many listeners are normal.
+      setMaxListeners(0, controller.signal);
+      const fresh: InFlight = { waiters: 0, settled: false, controller, promise: Promise.resolve() };
+      fresh.promise = start(controller.signal).finally(() => {
+        fresh.settled = true;
+        if (credential.inFlight.get(key) === fresh) credential.inFlight.delete(key);
+        release(credential);
+      });
+      // Joiners attach their own handlers; this one keeps an unobserved failure quiet.
+      fresh.promise.catch(() => {});
+      credential.inFlight.set(key, fresh);
+      entry = fresh;
+    }
+    const joined = entry;
+    joined.waiters += 1;
+    return new Promise((resolve, reject) => {
+      let left = false;
+      const leave = (): void => {
+        left = true;
+        joined.waiters -= 1;
+        cancel?.removeEventListener('abort', onCancel);
+      };
+      const onCancel = (): void => {
+        if (left) return;
+        leave();
+        reject(cancelledError());
+        if (joined.waiters === 0 && !joined.settled) {
+          if (credential.inFlight.get(key) === joined) credential.inFlight.delete(key);
+          joined.controller.abort();
+        }
+      };
+      cancel?.addEventListener('abort', onCancel, { once: true });
+      joined.promise.then(
+        (value) => {
+          if (left) return;
+          leave();
+          resolve({ value: value as T, started });
+        },
+        (error: unknown) => {
+          if (left) return;
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Runs `work` shared when sharing is on and no write of the credential is in flight. */
+  async function shared<T>(credential: Credential, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
+    if (!options.shareAcrossRequests || credential.writing > 0) {
+      return { value: await work(cancel ?? new AbortController().signal), started: true };
+    }
+    return join(credential, key, work, cancel);
+  }
+
+  function session(settings: SessionOptions): Session {
+    const { authorization, cancel } = settings;
+    if (authorization === undefined) {
+      return {
+        read: () => Promise.reject(MISSING_KEY),
+        write: () => Promise.reject(MISSING_KEY),
+        onInvalidate: () => {},
+        close: () => {},
+      };
+    }
+    const credential = credentialOf(credentialHash(authorization));
+    const limit = createLimiter(settings.maxConcurrentCalls);
+    const memo = new Map<string, Promise<unknown>>();
+    const listeners: Array<(touched: ReadonlyArray<Touched>) => void> = [];
+    const live = {
+      invalidate(touched: ReadonlyArray<Touched>): void {
+        memo.clear();
+        for (const listener of listeners) listener(touched);
+      },
+    };
+    credential.sessions.add(live);
+    let closed = false;
+
+    const send = (request: UpstreamRequest, signal?: AbortSignal): Promise<unknown> => {
+      settings.onSend?.();
+      return limit(() => client.send(request, authorization, settings.requestId, signal));
+    };
+
+    return {
+      read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T> {
+        const key = readKey(kind, request);
+        const remembered = memo.get(key);
+        if (remembered) return remembered as Promise<T>;
+        const pending = shared(credential, key, (signal) => send(request, signal).then((body) => finish(normalise(body))), cancel).then(
+          ({ value }) => value,
+        );
+        memo.set(key, pending);
+        return pending;
+      },
+      write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T> {
+        credential.writing += 1;
+        // Reads in flight began before the write: nobody may join them any more.
+        credential.inFlight.clear();
+        for (const other of credential.sessions) other.invalidate(touches);
+        const over = (): void => {
+          credential.writing -= 1;
+          credential.inFlight.clear();
+          for (const other of credential.sessions) other.invalidate(touches);
+          release(credential);
+        };
+        // Never cancelled: a write half done upstream cannot be taken back.
+        return send(request)
+          .then((body) => finish(read(body)))
+          .finally(over);
+      },
+      onInvalidate(listener) {
+        listeners.push(listener);
+      },
+      close() {
+        if (closed) return;
+        closed = true;
+        credential.sessions.delete(live);
+        release(credential);
+      },
+    };
+  }
+
+  return {
+    session,
+    async share(authorization, key, work, cancel) {
+      const credential = credentialOf(credentialHash(authorization));
+      try {
+        const { value, started } = await shared(credential, `operation ${key}`, work, cancel);
+        return { value, joined: !started };
+      } finally {
+        release(credential);
+      }
+    },
+  };
+}
