@@ -48,7 +48,8 @@ export interface CaseRecord {
 }
 
 /** The relations a case read can embed (`relations=`). */
-export type CaseRelation = 'contact' | 'messages' | 'users' | 'timeline' | 'feedbacks' | 'fields' | 'parent';
+export const CASE_RELATIONS = ['contact', 'messages', 'users', 'timeline', 'feedbacks', 'fields', 'parent'] as const;
+export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 export interface ContactRecord {
   readonly id: string;
@@ -74,7 +75,8 @@ export interface ContactRecord {
 }
 
 /** The relations a contact read can embed. */
-export type ContactRelation = 'fields' | 'cases';
+export const CONTACT_RELATIONS = ['fields', 'cases'] as const;
+export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
 
 export interface MessageRecord {
   readonly id: string;

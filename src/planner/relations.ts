@@ -1,117 +1,73 @@
 /**
- * Which `relations=` a case read needs for the fields a query selects on the case. Asking for
- * them in the list or single-case call embeds them, instead of one more call per case later.
+ * What a case or contact read must ask the upstream for, from the fields a query selects and the
+ * `@upstream` directives of the schema: the relations to embed (`relations=`) and, for case lists,
+ * the columns (`select=`). Asking for them in the one read of a record (or of a page of records)
+ * saves a call per record later.
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { Planner } from '../domain/context.js';
-import type { CaseRelation, ContactRelation } from '../domain/records.js';
+import { getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import type { Planner, SelectionPath } from '../domain/context.js';
+import { CASE_RELATIONS, CONTACT_RELATIONS, type CaseRelation, type ContactRelation } from '../domain/records.js';
+import { fieldPlan } from './directives.js';
 import { fieldNodesAt, sameCallNodes, subfields } from './selections.js';
 
-const RELATION_OF_FIELD: Readonly<Record<string, CaseRelation>> = {
-  users: 'users',
-  messages: 'messages',
-  // The newest of the embedded messages, unless the upstream sent `lastMessage` itself.
-  lastMessage: 'messages',
-  timeline: 'timeline',
-  feedbacks: 'feedbacks',
-  fields: 'fields',
-  parent: 'parent',
-};
-
-/**
- * Contact fields that an embedded contact carries. Name, email and phone live in the contact's
- * fields, which only a contact read returns: for those, embedding the contact gains nothing.
- */
-const CONTACT_COLUMN_FIELDS = new Set([
-  'clientType',
-  'clientName',
-  'clientVersion',
-  'clientOsName',
-  'clientOsVersion',
-  'clientDeviceType',
-  'clientDetails',
-  'archived',
-  'companyId',
-  'dateCreated',
-  'dateUpdated',
-]);
-
-function caseNodes(info: GraphQLResolveInfo, paths: ReadonlyArray<readonly string[]>): FieldNode[] {
+function nodesAt(info: GraphQLResolveInfo, paths: readonly SelectionPath[]): FieldNode[] {
   return (paths.length === 0 ? [[]] : paths).flatMap((path) => fieldNodesAt(info, path));
 }
 
-/** Relations for the cases selected at `path` below the resolver's field (`[]` for the field itself). */
-export function caseRelationsFor(info: GraphQLResolveInfo, ...paths: ReadonlyArray<readonly string[]>): CaseRelation[] {
-  const nodes = caseNodes(info, paths);
-  const relations = new Set<CaseRelation>();
+/**
+ * The relations that a read of `typeName` records needs for the fields selected in `nodes`. A
+ * field with both a `column` (its record's id) and a `relation` is embedded only when the query
+ * selects some of that record's columns: an embedded record carries its columns, not its own
+ * relations, so for those (a contact's name, from its fields) the record's own read is needed
+ * anyway, and the id is enough to make it.
+ */
+function relationsOf(info: GraphQLResolveInfo, typeName: string, nodes: readonly FieldNode[]): Set<string> {
+  const relations = new Set<string>();
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type)) return relations;
   for (const [name, fieldNodes] of subfields(info, nodes)) {
-    const relation = RELATION_OF_FIELD[name];
-    if (relation) relations.add(relation);
-    if (name === 'contact' && [...subfields(info, fieldNodes).keys()].some((field) => CONTACT_COLUMN_FIELDS.has(field))) {
-      relations.add('contact');
+    const plan = fieldPlan(info.schema, typeName, name);
+    if (plan.relation === null) continue;
+    const field = type.getFields()[name];
+    if (plan.column === null || !field) {
+      relations.add(plan.relation);
+      continue;
     }
+    const child = getNamedType(field.type).name;
+    const selected = [...subfields(info, fieldNodes).keys()];
+    if (selected.some((childField) => fieldPlan(info.schema, child, childField).column !== null)) relations.add(plan.relation);
   }
-  return [...relations].sort();
+  return relations;
 }
 
-/** The upstream column each Case field reads; relation fields need only the id, always sent. */
-const COLUMN_OF_FIELD: Readonly<Record<string, string | null>> = {
-  id: 'id',
-  __typename: null,
-  // Sent with every row, selected or not.
-  threadId: null,
-  title: 'title',
-  description: 'description',
-  channel: 'channel',
-  status: 'status',
-  closingState: 'closingState',
-  dateQueue: 'dateQueue',
-  datePending: 'datePending',
-  dateActive: 'dateActive',
-  dateClosed: 'dateClosed',
-  userId: 'userId',
-  waitTime: 'waitTime',
-  dateCreated: 'dateCreated',
-  dateUpdated: 'dateUpdated',
-  contactId: 'contactId',
-  contact: 'contactId',
-  parent: 'parentId',
-  users: null,
-  messages: null,
-  lastMessage: null,
-  timeline: null,
-  feedbacks: null,
-  fields: null,
-};
+function only<R extends string>(known: readonly R[], relations: Iterable<string>): R[] {
+  return [...relations].filter((relation): relation is R => (known as readonly string[]).includes(relation)).sort();
+}
+
+/** Relations for the cases selected at `paths` below the resolver's field (none: the field itself). */
+export function caseRelationsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): CaseRelation[] {
+  return only(CASE_RELATIONS, relationsOf(info, 'Case', nodesAt(info, paths)));
+}
 
 /**
  * The columns (`select=`) a case list needs for the selected fields: a page of 100 cases asking
- * only for contact names is a twelfth of the bytes. Null when a field is not known here, so that
- * nothing is left out by mistake.
+ * only for contact names is a twelfth of the bytes. Null when a selected field declares no
+ * upstream source, so that nothing is left out by mistake.
  */
-export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: ReadonlyArray<readonly string[]>): string[] | null {
+export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): string[] | null {
   const columns = new Set<string>(['id']);
-  for (const name of subfields(info, caseNodes(info, paths)).keys()) {
-    if (!(name in COLUMN_OF_FIELD)) return null;
-    const column = COLUMN_OF_FIELD[name];
-    if (column) columns.add(column);
+  for (const name of subfields(info, nodesAt(info, paths)).keys()) {
+    if (name === '__typename') continue;
+    const plan = fieldPlan(info.schema, 'Case', name);
+    if (plan.column === null && plan.relation === null) return null;
+    if (plan.column !== null && plan.selectable) columns.add(plan.column);
   }
   return [...columns].sort();
 }
 
-const CONTACT_FIELDS_OF_FIELDS = new Set(['name', 'email', 'phone', 'fields']);
-
-function contactRelationsOf(selected: Iterable<string>): ContactRelation[] {
-  const fields = [...selected];
-  const relations: ContactRelation[] = [];
-  if (fields.includes('cases')) relations.push('cases');
-  if (fields.some((field) => CONTACT_FIELDS_OF_FIELDS.has(field))) relations.push('fields');
-  return relations.sort();
-}
-
 /** Relations for a contact read, from the fields selected on the contact. */
 export function contactRelationsFor(info: GraphQLResolveInfo): ContactRelation[] {
-  return contactRelationsOf(subfields(info, sameCallNodes(info)).keys());
+  return only(CONTACT_RELATIONS, relationsOf(info, 'Contact', sameCallNodes(info)));
 }
 
 /**
@@ -119,9 +75,9 @@ export function contactRelationsFor(info: GraphQLResolveInfo): ContactRelation[]
  * known as soon as the cases arrive: starting those reads then, instead of when execution reaches
  * them, takes the rest of the page's execution off the critical path.
  */
-export function caseContactRelationsFor(info: GraphQLResolveInfo, ...paths: ReadonlyArray<readonly string[]>): ContactRelation[] {
-  const contactNodes = subfields(info, caseNodes(info, paths)).get('contact') ?? [];
-  return contactRelationsOf(subfields(info, contactNodes).keys());
+export function caseContactRelationsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[] {
+  const contactNodes = subfields(info, nodesAt(info, paths)).get('contact') ?? [];
+  return only(CONTACT_RELATIONS, relationsOf(info, 'Contact', contactNodes));
 }
 
 export const selectionPlanner: Planner = {

@@ -1,7 +1,8 @@
 /**
  * Limits on what one operation may ask, checked after validation and before execution, so an
- * abusive query costs no upstream call: nesting depth, aliases, and a cost that estimates how
- * many upstream calls the query could cause, list fan-out included.
+ * abusive query costs no upstream call: nesting depth, aliases (introspection included), and a
+ * cost that estimates how many upstream calls the query could cause, from the costs and list
+ * sizes the schema declares.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -10,14 +11,20 @@ import {
   getNullableType,
   getVariableValues,
   GraphQLError,
+  isInterfaceType,
   isListType,
   isObjectType,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { fieldPlan, type ListSize } from '../planner/directives.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -27,49 +34,7 @@ export interface QueryLimits {
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30 };
 
-/**
- * Fields that may cost an upstream call each time they resolve, counted as if the planner could
- * embed nothing and the loaders could share nothing: an upper bound, so the default limit is
- * generous (a page of 100 cases with every message's sender is about 3,100) while nesting lists
- * in lists (cases > messages > case > messages...) runs into it at once. Scalars and the
- * connection's own fields cost nothing.
- */
-const CALLING_FIELDS = new Set([
-  'Query.case',
-  'Query.cases',
-  'Query.thread',
-  'Query.message',
-  'Query.contact',
-  'Query.user',
-  'Query.users',
-  'Case.contact',
-  'Case.messages',
-  'Case.users',
-  'Case.timeline',
-  'Case.feedbacks',
-  'Case.fields',
-  'Case.parent',
-  'Case.lastMessage',
-  'CaseParticipant.user',
-  'CaseParticipant.contact',
-  'Message.case',
-  'Message.sender',
-  'Contact.cases',
-]);
-
-/** How many items a list field is assumed to hold; connections use their `first` argument. */
-const LIST_SIZES: Readonly<Record<string, number>> = {
-  'Query.thread': 10,
-  'Query.users': 1,
-  'Case.messages': 30,
-  'Case.users': 5,
-  'Case.timeline': 5,
-  'Case.feedbacks': 1,
-  'Contact.cases': 20,
-  'InviteToCasePayload.invitations': 1,
-};
 const DEFAULT_LIST_SIZE = 10;
-const DEFAULT_PAGE_SIZE = 20;
 
 interface OperationMeasure {
   depth: number;
@@ -77,7 +42,29 @@ interface OperationMeasure {
   aliases: number;
 }
 
-/** Measures one operation's selection set against the schema, with the request's variables. */
+/** A field of `type` by name, the introspection fields included, so that nothing escapes measuring. */
+function fieldOf(schema: GraphQLSchema, type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === SchemaMetaFieldDef.name && type === schema.getQueryType()) return SchemaMetaFieldDef;
+  if (name === TypeMetaFieldDef.name && type === schema.getQueryType()) return TypeMetaFieldDef;
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+}
+
+/** The items a list field is assumed to hold: its slicing arguments (`first`), else its declared assumed size. */
+function sizeOf(listSize: ListSize | null, args: Record<string, unknown>): number {
+  if (!listSize) return DEFAULT_LIST_SIZE;
+  const sliced = listSize.slicingArguments.map((name) => args[name]).filter((value): value is number => typeof value === 'number');
+  // A negative page size is refused later; counting it negative would offset other fields.
+  if (sliced.length > 0) return Math.max(0, ...sliced);
+  return listSize.assumedSize ?? DEFAULT_LIST_SIZE;
+}
+
+/**
+ * Measures one operation against the schema, with the request's variables. The cost is the sum of
+ * each selected field's declared `@cost`, times the sizes (`@listSize`) of the lists above it: an
+ * upper bound of the upstream calls, as if nothing could be embedded or shared, so nesting lists
+ * in lists (cases > messages > case > messages...) runs into the limit at once.
+ */
 function measureOperation(
   schema: GraphQLSchema,
   root: GraphQLNamedType,
@@ -86,38 +73,38 @@ function measureOperation(
   variables: Record<string, unknown>,
 ): OperationMeasure {
   const measure: OperationMeasure = { depth: 0, cost: 0, aliases: 0 };
-  const walk = (type: GraphQLNamedType, set: SelectionSetNode, depth: number, multiplier: number, pageSize: number, seen: Set<string>): void => {
+  /** `sized`: the fields of `type` that hold the items of the connection above, and how many. */
+  const walk = (type: GraphQLNamedType, set: SelectionSetNode, depth: number, multiplier: number, sized: { fields: readonly string[]; size: number } | null, seen: Set<string>): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        walk(condition ?? type, selection.selectionSet, depth, multiplier, pageSize, seen);
+        walk(condition ?? type, selection.selectionSet, depth, multiplier, sized, seen);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue;
         const condition = schema.getType(fragment.typeCondition.name.value) ?? type;
-        walk(condition, fragment.selectionSet, depth, multiplier, pageSize, new Set([...seen, fragment.name.value]));
+        walk(condition, fragment.selectionSet, depth, multiplier, sized, new Set([...seen, fragment.name.value]));
         continue;
       }
       if (selection.alias) measure.aliases += 1;
       measure.depth = Math.max(measure.depth, depth);
-      if (!isObjectType(type)) continue;
-      const field = type.getFields()[selection.name.value];
+      const field = fieldOf(schema, type, selection.name.value);
       if (!field) continue;
-      const key = `${type.name}.${field.name}`;
-      if (CALLING_FIELDS.has(key)) measure.cost += multiplier;
+      const plan = fieldPlan(schema, type.name, field.name);
+      const sizedHere = sized !== null && sized.fields.includes(field.name);
+      const own = sizedHere ? multiplier * sized.size : multiplier;
+      measure.cost += (plan.cost ?? 0) * own;
       if (!selection.selectionSet) continue;
       const args = field.args.length > 0 ? getArgumentValues(field, selection, variables) : {};
-      // A negative page size is refused later; counting it negative would offset other fields.
-      const first = typeof args.first === 'number' ? Math.max(0, args.first) : pageSize;
-      const childPage = getNamedType(field.type).name.endsWith('Connection') ? first : pageSize;
       const isList = isListType(getNullableType(field.type));
-      const fanOut = isList ? (type.name.endsWith('Connection') ? pageSize : (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE)) : 1;
-      walk(getNamedType(field.type), selection.selectionSet, depth + 1, multiplier * fanOut, childPage, seen);
+      const connection = plan.listSize && plan.listSize.sizedFields.length > 0 ? { fields: plan.listSize.sizedFields, size: sizeOf(plan.listSize, args) } : null;
+      const below = connection || sizedHere || !isList ? own : own * sizeOf(plan.listSize, args);
+      walk(getNamedType(field.type), selection.selectionSet, depth + 1, below, connection, seen);
     }
   };
-  walk(root, selectionSet, 1, 1, DEFAULT_PAGE_SIZE, new Set());
+  walk(root, selectionSet, 1, 1, null, new Set());
   return measure;
 }
 

@@ -1,5 +1,7 @@
-import { buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, getNamedType, getNullableType, isEnumType, isListType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
 import * as domainEnums from '../../src/domain/enums.js';
+import { CASE_RELATIONS, CONTACT_RELATIONS } from '../../src/domain/records.js';
+import { fieldPlan } from '../../src/planner/directives.js';
 import { resolvers } from '../../src/resolvers/index.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -50,5 +52,53 @@ describe('schema', () => {
       if (isUnionType(type) && !type.description) missing.push(type.name);
     }
     expect(missing).toEqual([]);
+  });
+
+  describe('declared upstream costs and sources', () => {
+    const objectTypes = () => userTypes().filter(isObjectType);
+
+    it('prices every field that has a resolver of its own (those are the ones that can call upstream)', () => {
+      const unpriced: string[] = [];
+      for (const type of objectTypes()) {
+        const own = (resolvers as Record<string, Record<string, unknown> | undefined>)[type.name] ?? {};
+        for (const name of Object.keys(type.getFields())) {
+          if (typeof own[name] === 'function' && fieldPlan(schema, type.name, name).cost === null) unpriced.push(`${type.name}.${name}`);
+        }
+      }
+      expect(unpriced).toEqual([]);
+    });
+
+    it('sizes every list of objects, so nothing is priced with a guessed length', () => {
+      const unsized: string[] = [];
+      for (const type of objectTypes()) {
+        for (const field of Object.values(type.getFields())) {
+          const named = getNamedType(field.type);
+          const list = isListType(getNullableType(field.type));
+          const sizedByParent = type.name.endsWith('Connection');
+          if (list && isObjectType(named) && !sizedByParent && fieldPlan(schema, type.name, field.name).listSize === null) unsized.push(`${type.name}.${field.name}`);
+        }
+      }
+      expect(unsized).toEqual([]);
+    });
+
+    it('names only relations the upstream embeds', () => {
+      const known: Record<string, readonly string[]> = { Case: CASE_RELATIONS, Contact: CONTACT_RELATIONS };
+      for (const type of objectTypes()) {
+        for (const name of Object.keys(type.getFields())) {
+          const { relation } = fieldPlan(schema, type.name, name);
+          if (relation !== null) expect({ field: `${type.name}.${name}`, relation, known: known[type.name]?.includes(relation) ?? false }).toEqual({ field: `${type.name}.${name}`, relation, known: true });
+        }
+      }
+    });
+
+    it('gives every Case field an upstream source, so a case list can always ask for only the columns it needs', () => {
+      const caseType = schema.getType('Case');
+      if (!isObjectType(caseType)) throw new Error('no Case type');
+      const unknown = Object.keys(caseType.getFields()).filter((name) => {
+        const plan = fieldPlan(schema, 'Case', name);
+        return plan.column === null && plan.relation === null;
+      });
+      expect(unknown).toEqual([]);
+    });
   });
 });
