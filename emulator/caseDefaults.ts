@@ -1,17 +1,18 @@
 /** What Acquire fills in on a new case, by channel. */
 import type { Channel } from './records.js';
 
-/** The title of a new case; mail cases carry their subject instead. */
-export function caseTitle(channel: Channel, contactId: number, phone: string): string {
+/** The title of a new case; mail cases carry their subject instead. A contact without a phone is named by id (a guess). */
+export function caseTitle(channel: Channel, contactId: number, phone: string | null | undefined): string {
+  const caller = phone ? `+${phone}` : `#${contactId}`;
   switch (channel) {
     case 'chat':
       return `#${contactId} has just started a chat`;
     case 'mail':
       return `#${contactId} sent an email`;
     case 'sms':
-      return `SMS from +${phone}`;
+      return `SMS from ${caller}`;
     case 'voip':
-      return `Call from +${phone}`;
+      return `Call from ${caller}`;
     case 'audio-call':
       return `#${contactId} started an audio call`;
     case 'video-call':

@@ -1,17 +1,17 @@
 /**
- * The field-value records that create and reopen responses embed as `contact.fields` (an array
- * there, a flat object on the contact endpoints). Definitions follow the docs' example.
+ * The contact field definitions (the docs' example), and the field-value records that create and
+ * reopen responses embed as `contact.fields` (an array there, a flat object on the contact endpoints).
  */
 import type { ContactEntry, ContactFields } from './records.js';
 
-interface FieldDefinition {
+export interface FieldDefinition {
   id: number;
-  key: keyof ContactFields;
+  key: Exclude<keyof ContactFields, 'country'>;
   label: string;
   validationFormat: string;
 }
 
-const DEFINITIONS: readonly FieldDefinition[] = [
+export const FIELD_DEFINITIONS: readonly FieldDefinition[] = [
   { id: 1, key: 'name', label: 'Name', validationFormat: 'any' },
   { id: 2, key: 'email', label: 'Email', validationFormat: 'email' },
   { id: 3, key: 'phone', label: 'Phone', validationFormat: 'phone' },
@@ -21,7 +21,7 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   { id: 8, key: 'ip', label: 'IP address', validationFormat: 'any' },
 ];
 
-const configOf = (definition: FieldDefinition): Record<string, unknown> => ({
+export const fieldConfig = (definition: FieldDefinition): Record<string, unknown> => ({
   input: {
     type: 'text',
     label: definition.label,
@@ -40,14 +40,14 @@ const configOf = (definition: FieldDefinition): Record<string, unknown> => ({
   attributeInputDelay: 0,
 });
 
-const FIELDS = DEFINITIONS.map((definition) => ({
+const FIELDS = FIELD_DEFINITIONS.map((definition) => ({
   key: definition.key,
-  field: { id: definition.id, object: 'contact', key: definition.key, type: 'text', config: configOf(definition), system: 'yes' },
+  field: { id: definition.id, object: 'contact', key: definition.key, type: 'text', config: fieldConfig(definition), system: 'yes' },
 }));
 
 export function contactFieldRecords(contact: ContactEntry): Record<string, unknown>[] {
   return FIELDS.map(({ key, field }) => ({
-    value: contact.fields[key],
+    value: contact.fields[key] ?? null,
     owner: 'contact',
     contactId: contact.record.id,
     field,

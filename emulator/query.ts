@@ -28,6 +28,27 @@ export function selectParam<C extends string>(query: URLSearchParams, allowed: R
   return columns as C[];
 }
 
+export interface Condition<C extends string> {
+  column: C;
+  value: string;
+}
+
+/** `column|eq|value` conditions, repeated or chained in one value; `eq` is the only documented operator. */
+export function whereParam<C extends string>(query: URLSearchParams, allowed: ReadonlySet<C>): Condition<C>[] {
+  const conditions: Condition<C>[] = [];
+  for (const raw of query.getAll('where')) {
+    const parts = raw.split('|');
+    if (parts.length % 3 !== 0) throw invalidInput(`where must be column|eq|value, got "${raw}"`);
+    for (let index = 0; index < parts.length; index += 3) {
+      const [column = '', operator = '', value = ''] = parts.slice(index, index + 3);
+      if (!allowed.has(column as C)) throw invalidInput(`where cannot filter on "${column}"`);
+      if (operator !== 'eq') throw invalidInput(`where supports only the eq operator, got "${operator}"`);
+      conditions.push({ column: column as C, value });
+    }
+  }
+  return conditions;
+}
+
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,14}$/;
 
 /** A positive integer id given as a number or a numeric string. */

@@ -26,7 +26,14 @@ export interface Agent {
   dateCreated: string;
   /** Drives invite-agent's `online`/`sent`. */
   online: boolean;
+  /**
+   * The settings user's `status`. The docs only ever show "active"; the webhook page says agents go
+   * "active/inactive", so the agent-status changes of the demo activity toggle between the two (a guess).
+   */
+  status: AgentStatus;
 }
+
+export type AgentStatus = 'active' | 'inactive';
 
 export interface Department {
   id: number;
@@ -54,41 +61,46 @@ export interface Country {
   voip_enable: boolean;
 }
 
+export const CLIENT_TYPES = ['web', 'sdk', 'client'] as const;
+
+/** Contacts added through the API have no client: the filter example shows such a contact with nulls. */
 export interface ContactRecord {
   dateCreated: string;
   dateUpdated: string;
   id: number;
-  clientType: 'web' | 'sdk' | 'client';
-  clientName: string;
-  clientVersion: string;
-  clientOsName: string;
-  clientOsVersion: string;
+  clientType: (typeof CLIENT_TYPES)[number] | null;
+  clientName: string | null;
+  clientVersion: string | null;
+  clientOsName: string | null;
+  clientOsVersion: string | null;
   clientDeviceType: string | null;
   clientDeviceVendor: string | null;
   clientDeviceModel: string | null;
-  clientDetails: {
-    ua: string;
-    engine: { name: string; version: string };
-    network: { type: string; speed: string };
-  };
+  clientDetails: JsonObject | null;
   archive: YesNo;
   companyId: number | null;
 }
 
+/**
+ * The flat `fields` object of the contact endpoints. A key is absent when the contact never had a
+ * value, as in the contact list example; seeded contacts have every key, anonymous ones a null name and email.
+ */
 export interface ContactFields {
-  name: string | null;
-  email: string | null;
-  phone: string;
-  city: string;
-  state: string;
-  country: Country;
-  countryId: string;
-  ip: string;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  city?: string | null;
+  state?: string | null;
+  country?: Country | null;
+  countryId?: string | null;
+  ip?: string | null;
 }
 
 export interface ContactEntry {
   record: ContactRecord;
   fields: ContactFields;
+  /** Set by POST /crm/block-visitor: blocked until `till` (ISO), or for good when `till` is null. */
+  block: { till: string | null } | null;
 }
 
 export interface CaseRecord {
@@ -193,3 +205,49 @@ export interface CaseEntry {
 
 /** The API key's own pseudo-agent: what Acquire shows as the sender of API writes. */
 export const API_USER = { id: 99, name: 'Support Bot' } as const;
+
+export interface NoteRecord {
+  id: number;
+  contactId: number;
+  userId: number;
+  type: 'note';
+  title: string | null;
+  description: string | null;
+  dateCreated: string;
+}
+
+/** The note's `users`: its author and the agents mentioned in it. */
+export interface NoteUser {
+  id: number;
+  noteId: number;
+  userId: number;
+}
+
+export interface NoteMessage {
+  id: number;
+  noteId: number;
+  /** null, 0 (the docs show both for a top-level message) or the id of the message replied to. */
+  parentId: number | null;
+  userId: number;
+  type: 'message';
+  message: string;
+  dateCreated: string;
+}
+
+export interface NoteEntry {
+  record: NoteRecord;
+  users: NoteUser[];
+  /** Oldest first. */
+  messages: NoteMessage[];
+}
+
+/** A snooze (`/crm/follow-up`); `scheduleDate` is zone-less `YYYY-MM-DD HH:MM:SS` UTC, as the docs send it. */
+export interface Snooze {
+  id: number;
+  objectType: 'case' | 'contact';
+  contactId: number;
+  scheduleDate: string;
+  objectId: number;
+  userId: number;
+  message: string;
+}

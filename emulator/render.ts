@@ -169,7 +169,16 @@ export function renderContact(store: AccountStore, contact: ContactEntry, view: 
         break;
       }
       case 'tags':
+        // No page shows a tag's shape, and the API cannot tag, so the emulator's contacts have none.
         out['tags'] = [];
+        break;
+      case 'visits':
+        out['visits'] = contactVisits(store, contact.record.id);
+        break;
+      case 'timeline':
+        out['timeline'] = (store.casesByContact.get(contact.record.id) ?? [])
+          .flatMap((entry) => entry.timeline)
+          .sort((a, b) => a.id - b.id);
         break;
     }
   }

@@ -1,9 +1,13 @@
 /** Builds the initial, deterministic data of one account from its seed number. */
 import type { AccountProfile } from './accounts.js';
 import { createRandom } from './prng.js';
-import type { Agent, CaseEntry, Company, ContactEntry, Department } from './records.js';
+import type { Agent, CaseEntry, Company, ContactEntry, Department, NoteEntry, Snooze } from './records.js';
 import { FIRST_IDS, seedCases } from './seedCases.js';
-import { seedAgents, seedCompanies, seedContacts, seedDepartments } from './seedPeople.js';
+import { seedNotes } from './seedNotes.js';
+import { CONTACT_COUNT, FIRST_CONTACT_ID, seedAgents, seedCompanies, seedContacts, seedDepartments } from './seedPeople.js';
+
+/** Notes draw from a stream of their own, so adding them left every other seeded value as it was. */
+const NOTES_STREAM = 0x6e6f7465;
 
 export interface IdCounters {
   case: number;
@@ -14,6 +18,11 @@ export interface IdCounters {
   feedback: number;
   sms: number;
   mail: number;
+  contact: number;
+  note: number;
+  noteUser: number;
+  noteMessage: number;
+  snooze: number;
 }
 
 export interface AccountData {
@@ -24,6 +33,8 @@ export interface AccountData {
   contacts: ContactEntry[];
   /** Id order. */
   cases: CaseEntry[];
+  notes: NoteEntry[];
+  snoozes: Snooze[];
   next: IdCounters;
 }
 
@@ -34,5 +45,16 @@ export function seedAccount(profile: AccountProfile): AccountData {
   const companies = seedCompanies(random);
   const contacts = seedContacts(random, companies);
   const { cases, next } = seedCases(random, contacts, agents);
-  return { profile, agents, departments, companies, contacts, cases, next: { ...next, sms: FIRST_IDS.sms, mail: FIRST_IDS.mail } };
+  const noted = seedNotes(createRandom(profile.seed ^ NOTES_STREAM), contacts, agents, cases);
+  return {
+    profile,
+    agents,
+    departments,
+    companies,
+    contacts,
+    cases,
+    notes: noted.notes,
+    snoozes: noted.snoozes,
+    next: { ...next, ...noted.next, sms: FIRST_IDS.sms, mail: FIRST_IDS.mail, contact: FIRST_CONTACT_ID + CONTACT_COUNT },
+  };
 }

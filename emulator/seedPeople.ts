@@ -7,8 +7,8 @@ import { CLIENTS, COMPANIES, COUNTRIES, DEPARTMENT_NAMES, FIRST_NAMES, LAST_NAME
 
 const AGENT_IDS = [1, 12, 19, 20, 25, 28, 31, 34] as const;
 const DEPARTMENT_IDS = [2, 3, 4] as const;
-const FIRST_CONTACT_ID = 750901;
-const CONTACT_COUNT = 50;
+export const FIRST_CONTACT_ID = 750901;
+export const CONTACT_COUNT = 50;
 
 const asciiWord = (text: string): string =>
   text
@@ -35,6 +35,7 @@ export function seedAgents(random: Random, account: AccountProfile): Agent[] {
       language: random.chance(0.7) ? 'en' : null,
       dateCreated: isoDate(Date.UTC(2024, 0, 8) + random.int(0, 500) * DAY + random.int(0, 86_399) * 1000),
       online: random.chance(0.5),
+      status: 'active',
     };
   });
   // Invitations must show both outcomes, whatever the seed.
@@ -117,6 +118,7 @@ export function seedContacts(random: Random, companies: readonly Company[]): Con
         countryId: profile.countryId,
         ip,
       },
+      block: null,
     };
   });
 }

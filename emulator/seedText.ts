@@ -274,3 +274,13 @@ export const FOLLOW_UPS = {
   contact: ['Ok, let me check.', 'One moment please.', 'Thanks!', 'Sure, go ahead.', 'Sorry, one more question.', 'That makes sense.'],
   agent: ['Take your time.', "I'm still here if you need anything.", 'Let me double-check that for you.', 'Thanks for your patience.', 'Sure, what would you like to know?'],
 } as const;
+
+/** Notes agents keep on a contact: a title and a few messages. */
+export const NOTE_TOPICS = [
+  { title: 'VIP customer', lines: ['Long-time customer on the annual plan, handle with priority.', 'Renewal is due next quarter, sales has been told.', 'Agreed.'] },
+  { title: 'Prefers email', lines: ['Asked us to follow up by email rather than chat.', 'Noted, I switched the reply channel for the open case.'] },
+  { title: 'Billing follow-up', lines: ['Refund promised for the duplicate charge, check it went through by Friday.', 'Refund confirmed by finance.', 'Closing the loop with the customer today.'] },
+  { title: 'Escalated to engineering', lines: ['Bug reproduced on our side, ticket ENG-4312.', 'Engineering shipped a fix to staging.', 'Fix is live, customer informed.'] },
+  { title: 'Call back requested', lines: ['Wants a call between 9 and 11 am their time.', 'Called, no answer; left a voicemail.', 'Reached them on the second try, all sorted.'] },
+  { title: 'Onboarding', lines: ['New team of 12 agents, onboarding call booked.', 'Shared the setup checklist and the Shopify guide.'] },
+] as const;

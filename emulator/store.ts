@@ -2,22 +2,41 @@
 import type { AccountProfile } from './accounts.js';
 import { WEB_CHANNELS, caseTitle } from './caseDefaults.js';
 import { zonelessDate } from './dates.js';
+import { NoteBook } from './noteBook.js';
 import {
   API_USER,
   type Agent,
+  type AgentStatus,
   type CaseEntry,
   type Channel,
   type Company,
   type ContactEntry,
+  type ContactFields,
+  type ContactRecord,
   type Department,
   type MessageRecord,
   type MessageType,
   type SenderType,
+  type Snooze,
   type TimelineRecord,
   type YesNo,
 } from './records.js';
 import type { AccountData, IdCounters } from './seed.js';
 import { CLOSING_EVENT } from './seedText.js';
+
+/** The changes Acquire sends outbound webhooks for (see webhooks.ts). */
+export type StoreChange =
+  | { type: 'case-created'; entry: CaseEntry }
+  | { type: 'case-status'; entry: CaseEntry }
+  | { type: 'agent-status'; agent: Agent };
+
+export type ClientColumns = Omit<ContactRecord, 'id' | 'dateCreated' | 'dateUpdated' | 'archive' | 'companyId'>;
+
+/** A validated contact write: only the keys the caller sent. */
+export interface ContactInput {
+  fields: ContactFields;
+  columns: Partial<ClientColumns>;
+}
 
 export interface NewMessage {
   senderType: SenderType;
@@ -40,27 +59,41 @@ export class AccountStore {
   readonly profile: AccountProfile;
   readonly agents: readonly Agent[];
   readonly agentsById: ReadonlyMap<number, Agent>;
+  readonly departments: readonly Department[];
   readonly departmentsById: ReadonlyMap<number, Department>;
   readonly companiesById: ReadonlyMap<number, Company>;
-  readonly contactsById: ReadonlyMap<number, ContactEntry>;
+  /** Id order: ids only grow, so new contacts are appended. */
+  readonly contactsById: Map<number, ContactEntry>;
   /** Id order: ids only grow, so new cases are appended. */
   readonly cases: CaseEntry[];
   readonly casesById = new Map<number, CaseEntry>();
   readonly casesByThread = new Map<number, CaseEntry[]>();
   readonly casesByContact = new Map<number, CaseEntry[]>();
   readonly messagesById = new Map<number, MessageRecord>();
+  readonly notes: NoteBook;
+  readonly snoozesById: Map<number, Snooze>;
   private readonly next: IdCounters;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
 
   constructor(data: AccountData) {
     this.profile = data.profile;
     this.agents = data.agents;
     this.agentsById = new Map(data.agents.map((agent) => [agent.id, agent]));
+    this.departments = data.departments;
     this.departmentsById = new Map(data.departments.map((department) => [department.id, department]));
     this.companiesById = new Map(data.companies.map((company) => [company.id, company]));
     this.contactsById = new Map(data.contacts.map((contact) => [contact.record.id, contact]));
     this.cases = [];
     this.next = { ...data.next };
+    this.notes = new NoteBook(data.notes, this.next);
+    this.snoozesById = new Map(data.snoozes.map((snooze) => [snooze.id, snooze]));
     for (const entry of data.cases) this.index(entry);
+  }
+
+  /** Calls the listener after each change that Acquire would send a webhook for; returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The cases reopened from this one (Acquire's `cases` relation). */
@@ -74,6 +107,11 @@ export class AccountStore {
     return departmentIds.flatMap((id) => this.departmentsById.get(id)?.agentIds ?? []);
   }
 
+  /**
+   * Keeps the case's messages in (dateCreated, id) order, the order the `messages` relation shows
+   * and the thread endpoint's `lastMessage` takes the last of: a message is normally the newest,
+   * but a clock behind the seeded dates must not break that order.
+   */
   addMessage(entry: CaseEntry, draft: NewMessage, now: string): MessageRecord {
     const message: MessageRecord = {
       id: this.next.message++,
@@ -88,7 +126,10 @@ export class AccountStore {
       seen: draft.seen,
       meta: {},
     };
-    entry.messages.push(message);
+    const { messages } = entry;
+    let index = messages.length;
+    while (index > 0 && (messages[index - 1]?.dateCreated ?? '') > now) index--;
+    messages.splice(index, 0, message);
     this.messagesById.set(message.id, message);
     this.touch(entry, now);
     return message;
@@ -176,17 +217,113 @@ export class AccountStore {
       const { type, text } = request.message;
       this.addMessage(entry, { senderType: 'user', senderId: API_USER.id, type, text, seen: 'no' }, now);
     }
+    this.emit({ type: 'case-created', entry });
     return entry;
   }
 
-  closeCase(entry: CaseEntry, closingState: string, now: string): void {
+  closeCase(entry: CaseEntry, closingState: string, now: string, closedBy: number = API_USER.id): void {
     const { record } = entry;
     record.status = 'closed';
     record.dateClosed = now;
-    record.closedBy = API_USER.id;
+    record.closedBy = closedBy;
     record.closingState = closingState;
     for (const participant of entry.participants) participant.closed = 'yes';
-    this.addMessage(entry, { senderType: 'user', senderId: API_USER.id, type: 'event', text: CLOSING_EVENT, seen: 'yes' }, now);
+    this.addMessage(entry, { senderType: 'user', senderId: closedBy, type: 'event', text: CLOSING_EVENT, seen: 'yes' }, now);
+    this.emit({ type: 'case-status', entry });
+  }
+
+  /** An open case waits for an agent again (the API has no such write; the demo activity does it). */
+  setPending(entry: CaseEntry, now: string): void {
+    entry.record.status = 'pending';
+    entry.record.datePending = now;
+    this.touch(entry, now);
+    this.emit({ type: 'case-status', entry });
+  }
+
+  setAgentStatus(agent: Agent, status: AgentStatus): void {
+    agent.status = status;
+    this.emit({ type: 'agent-status', agent });
+  }
+
+  addContact(input: ContactInput, now: string): ContactEntry {
+    const contact: ContactEntry = {
+      record: {
+        dateCreated: now,
+        dateUpdated: now,
+        id: this.next.contact++,
+        clientType: null,
+        clientName: null,
+        clientVersion: null,
+        clientOsName: null,
+        clientOsVersion: null,
+        clientDeviceType: null,
+        clientDeviceVendor: null,
+        clientDeviceModel: null,
+        clientDetails: null,
+        archive: 'no',
+        companyId: null,
+        ...input.columns,
+      },
+      fields: { ...input.fields },
+      block: null,
+    };
+    this.contactsById.set(contact.record.id, contact);
+    return contact;
+  }
+
+  updateContact(contact: ContactEntry, input: ContactInput, now: string): void {
+    Object.assign(contact.record, input.columns);
+    Object.assign(contact.fields, input.fields);
+    contact.record.dateUpdated = now;
+  }
+
+  /** The contact's notes and snoozes go with it; its cases stay, with no contact to embed (a guess: the docs are silent). */
+  deleteContact(contact: ContactEntry): void {
+    const { id } = contact.record;
+    this.contactsById.delete(id);
+    this.notes.deleteOfContact(id);
+    for (const snooze of [...this.snoozesById.values()]) if (snooze.contactId === id) this.snoozesById.delete(snooze.id);
+  }
+
+  /**
+   * Moves the secondaries' cases (with their participants, timeline and contact lines), notes and
+   * snoozes to the primary, then deletes the secondaries. The docs keep both values where details
+   * differ; with one value per field here, the primary keeps its own and takes the secondaries'
+   * only where it has none (a guess).
+   */
+  mergeContacts(primary: ContactEntry, secondaries: readonly ContactEntry[], now: string): void {
+    const primaryId = primary.record.id;
+    for (const secondary of secondaries) {
+      const secondaryId = secondary.record.id;
+      for (const entry of this.casesByContact.get(secondaryId) ?? []) {
+        entry.record.contactId = primaryId;
+        for (const participant of entry.participants) if (participant.type === 'contact') participant.userId = primaryId;
+        for (const timeline of entry.timeline) timeline.contactId = String(primaryId);
+        for (const message of entry.messages) if (message.senderType === 'contact') message.senderId = primaryId;
+      }
+      const moved = this.casesByContact.get(secondaryId) ?? [];
+      this.casesByContact.delete(secondaryId);
+      const cases = [...(this.casesByContact.get(primaryId) ?? []), ...moved].sort((a, b) => a.record.id - b.record.id);
+      if (cases.length > 0) this.casesByContact.set(primaryId, cases);
+      this.notes.moveContact(secondaryId, primaryId);
+      for (const snooze of this.snoozesById.values()) {
+        if (snooze.contactId !== secondaryId) continue;
+        snooze.contactId = primaryId;
+        if (snooze.objectType === 'contact') snooze.objectId = primaryId;
+      }
+      for (const [key, value] of Object.entries(secondary.fields) as [keyof ContactFields, unknown][]) {
+        const own = primary.fields[key];
+        if ((own === undefined || own === null || own === '') && value !== undefined) Object.assign(primary.fields, { [key]: value });
+      }
+      this.contactsById.delete(secondaryId);
+    }
+    primary.record.dateUpdated = now;
+  }
+
+  addSnooze(draft: Omit<Snooze, 'id'>): Snooze {
+    const snooze: Snooze = { id: this.next.snooze++, ...draft };
+    this.snoozesById.set(snooze.id, snooze);
+    return snooze;
   }
 
   takeMailId(): number {
@@ -204,6 +341,16 @@ export class AccountStore {
     push(this.casesByThread, record.threadId, entry);
     push(this.casesByContact, record.contactId, entry);
     for (const message of entry.messages) this.messagesById.set(message.id, message);
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('Acquire emulator: a change listener failed', error);
+      }
+    }
   }
 
   private touch(entry: CaseEntry, now: string): void {

@@ -1,6 +1,6 @@
 /** GET /crm/objects/case (list) and /crm/objects/case/{id}. */
-import { invalidInput, recordNotFound } from '../errors.js';
-import { nonNegativeIntParam, relationsParam, selectParam } from '../query.js';
+import { recordNotFound } from '../errors.js';
+import { nonNegativeIntParam, relationsParam, selectParam, whereParam, type Condition } from '../query.js';
 import type { CaseColumn, CaseEntry } from '../records.js';
 import { CASE_COLUMNS, renderCase, type View } from '../render.js';
 import type { RouteDefinition } from '../router.js';
@@ -8,35 +8,17 @@ import type { RouteDefinition } from '../router.js';
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
 
-/** The columns the docs' case list lets `where` filter on. */
-const WHERE_COLUMNS: ReadonlySet<string> = new Set<CaseColumn>([
+/**
+ * The columns the docs' case list lets `where` filter on, and `channel`, which that page does not
+ * list but the gateway's channel filter still sends.
+ */
+const WHERE_COLUMNS: ReadonlySet<CaseColumn> = new Set<CaseColumn>([
   'dateCreated', 'dateUpdated', 'id', 'contactId', 'closedBy', 'visitId', 'title', 'description', 'status',
   'closingState', 'dateQueue', 'dateActive', 'dateClosed', 'queueId', 'parentId', 'channel',
 ]);
 
-interface Condition {
-  column: CaseColumn;
-  value: string;
-}
-
-/** `column|eq|value` conditions, repeated or chained in one value; `eq` is the only documented operator. */
-function whereParam(query: URLSearchParams): Condition[] {
-  const conditions: Condition[] = [];
-  for (const raw of query.getAll('where')) {
-    const parts = raw.split('|');
-    if (parts.length % 3 !== 0) throw invalidInput(`where must be column|eq|value, got "${raw}"`);
-    for (let index = 0; index < parts.length; index += 3) {
-      const [column = '', operator = '', value = ''] = parts.slice(index, index + 3);
-      if (!WHERE_COLUMNS.has(column)) throw invalidInput(`where cannot filter on "${column}"`);
-      if (operator !== 'eq') throw invalidInput(`where supports only the eq operator, got "${operator}"`);
-      conditions.push({ column: column as CaseColumn, value });
-    }
-  }
-  return conditions;
-}
-
 /** Acquire compares as strings, so `parentId|eq|null` finds cases that are not reopens. */
-const matches = (entry: CaseEntry, conditions: readonly Condition[]): boolean =>
+const matches = (entry: CaseEntry, conditions: readonly Condition<CaseColumn>[]): boolean =>
   conditions.every(({ column, value }) => String(entry.record[column]) === value);
 
 export function caseView(query: URLSearchParams): View<CaseColumn> {
@@ -50,7 +32,7 @@ export const caseRoutes: RouteDefinition[] = [
     handler: ({ store, query }) => {
       const limit = Math.min(nonNegativeIntParam(query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
       const page = nonNegativeIntParam(query, 'page', 0);
-      const conditions = whereParam(query);
+      const conditions = whereParam(query, WHERE_COLUMNS);
       const view = caseView(query);
       const matching = conditions.length === 0 ? store.cases : store.cases.filter((entry) => matches(entry, conditions));
       const offset = page * limit;

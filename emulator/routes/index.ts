@@ -3,9 +3,11 @@ import type { RouteDefinition } from '../router.js';
 import { caseActionRoutes } from './caseActions.js';
 import { caseMessageRoutes } from './caseMessages.js';
 import { caseRoutes } from './cases.js';
+import { contactActionRoutes } from './contactActions.js';
 import { contactRoutes } from './contacts.js';
 import { mailRoutes } from './mail.js';
 import { messengerRoutes } from './messenger.js';
+import { noteRoutes } from './notes.js';
 import { userRoutes } from './users.js';
 import { voipRoutes } from './voip.js';
 
@@ -17,5 +19,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...mailRoutes,
   ...voipRoutes,
   ...contactRoutes,
+  ...contactActionRoutes,
+  ...noteRoutes,
   ...userRoutes,
 ];
