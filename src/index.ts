@@ -2,7 +2,6 @@
  * Entry point: configuration, then either the real Acquire API or, when none is configured, the
  * built-in emulator (demo mode), then the gateway.
  */
-import { startEmulator, DEMO_API_KEY } from '../emulator/server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createGateway, gatewaySettings } from './server/createServer.js';
 import { createLogger, type Logger } from './server/logger.js';
@@ -15,15 +14,24 @@ async function upstreamOf(config: Config, logger: Logger) {
       { serverKey: config.upstream.apiKey ? 'configured' : 'none: callers must send Authorization' },
       `Acquire upstream: ${config.upstream.baseUrl}`,
     );
-    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, demo: false, stop: async () => {} };
+    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, sandboxKey: undefined, stop: async () => {} };
   }
+  // Loaded only in demo mode: a start-up against a real account never pays for the emulator.
+  const { startEmulator, DEMO_API_KEY } = await import('../emulator/server.js');
   // A long-running demo keeps no call log, which would only grow.
   const emulator = await startEmulator({ recordCalls: false });
   logger.info(
     { demoKey: DEMO_API_KEY },
     `Acquire upstream: the built-in emulator at ${emulator.url} (demo mode: neither ACQUIRE_BASE_URL nor ACQUIRE_ACCOUNT_ID is set)`,
   );
-  return { baseUrl: emulator.url, apiKey: process.env.ACQUIRE_API_KEY?.trim() || DEMO_API_KEY, demo: true, stop: () => emulator.stop() };
+  const apiKey = process.env.ACQUIRE_API_KEY?.trim() || DEMO_API_KEY;
+  return {
+    baseUrl: emulator.url,
+    apiKey,
+    // Only the public demo key goes into the Sandbox page; a real key set alongside the emulator never does.
+    sandboxKey: apiKey === DEMO_API_KEY ? DEMO_API_KEY : undefined,
+    stop: () => emulator.stop(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -47,8 +55,7 @@ async function main(): Promise<void> {
     apiKey: upstream.apiKey,
     logger,
     tracer: tracing.tracer,
-    // Only the public demo key goes into the page; a real key set alongside the emulator never does.
-    ...(upstream.demo && upstream.apiKey === DEMO_API_KEY ? { sandboxKey: DEMO_API_KEY } : {}),
+    ...(upstream.sandboxKey ? { sandboxKey: upstream.sandboxKey } : {}),
   });
   const url = await gateway.listen(config.port);
   logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: /metrics)`);

@@ -84,7 +84,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const deadline = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     const startedAt = Date.now();
-    const tries = request.method === 'GET' ? retry.attempts : 1;
+    const tries = request.method === 'GET' || request.idempotent === true ? retry.attempts : 1;
     for (let attempt = 1; ; attempt += 1) {
       const sentAt = performance.now();
       let response;

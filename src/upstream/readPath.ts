@@ -85,10 +85,11 @@ const MISSING_KEY = new UpstreamError(
   'No Acquire API key: send "Authorization: Bearer <key>" or set ACQUIRE_API_KEY on the gateway',
 );
 
-/** A read's identity: path and query parameters in a canonical order. */
+/** A read's identity: method, path, query parameters in a canonical order, and the body of a search. */
 function readKey(kind: string, request: UpstreamRequest): string {
   const params = [...(request.searchParams ?? [])].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
-  return `${kind} ${request.path}?${new URLSearchParams(params as Array<[string, string]>).toString()}`;
+  const body = request.json === undefined ? '' : ` ${JSON.stringify(request.json)}`;
+  return `${kind} ${request.method} ${request.path}?${new URLSearchParams(params as Array<[string, string]>).toString()}${body}`;
 }
 
 export function createReadPath(options: ReadPathOptions): ReadPath {

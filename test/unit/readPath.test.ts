@@ -168,3 +168,16 @@ describe('the read path', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('the identity of a read', () => {
+  it('includes the body of a search sent as a POST, so two searches never share', async () => {
+    const { client, calls } = handClient();
+    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const search = (text: string): UpstreamRequest => ({ method: 'POST', path: 'crm/contact/list', json: { search: text }, idempotent: true });
+    void sessionOf(readPath, 'Bearer me').read(search('ann'), 'contacts', normalise);
+    void sessionOf(readPath, 'Bearer me').read(search('bob'), 'contacts', normalise);
+    void sessionOf(readPath, 'Bearer me').read(search('ann'), 'contacts', normalise);
+    await flush();
+    expect(calls.map((call) => (call.request.json as { search: string }).search)).toEqual(['ann', 'bob']);
+  });
+});
