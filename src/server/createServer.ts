@@ -113,13 +113,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const sandbox = options.sandbox ?? !options.production;
   const readPath = createReadPath({ client, shareAcrossRequests: options.coalesceReads !== false, freezeRecords: options.freezeRecords ?? false });
-  const observability = createObservability(metrics);
+  const observability = createObservability(metrics, logger);
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    formatError: createFormatError(logger),
+    formatError: createFormatError({ hideSuggestions: options.production }),
+    // Validation errors without "Did you mean" in production; formatError covers the rest.
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
+    // An unkeyed document cache that any client could fill, for a feature no client here needs.
+    persistedQueries: false,
     // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? !options.production,

@@ -1,14 +1,21 @@
 /**
- * The gateway's error codes and the single mapping from thrown errors to what clients see.
- * Upstream failures keep their stable code; anything unrecognised is masked.
+ * The single mapping from thrown errors to what clients see (the codes are in
+ * domain/errorCodes.ts). Upstream failures keep their stable code; anything unrecognised is
+ * masked (and logged by the observability plugin, under its request id).
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
-import type { Logger } from './logger.js';
 
-/** Apollo's `formatError`: typed errors keep their code and message, the rest says nothing of its insides. */
-export function createFormatError(logger: Logger) {
+// graphql-js ends messages with suggestions taken from the schema ("Did you mean "case"?"):
+// validation errors, and the coercion of variables, which Apollo's own option does not reach.
+const SUGGESTION = / ?Did you mean .+\?$/s;
+
+/**
+ * Apollo's `formatError`: typed errors keep their code and message, the rest says nothing of its
+ * insides. With `hideSuggestions` (production), no message hints at names in the schema.
+ */
+export function createFormatError({ hideSuggestions }: { hideSuggestions: boolean }) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = unwrapResolverError(error);
     if (original instanceof UpstreamError) {
@@ -22,8 +29,9 @@ export function createFormatError(logger: Logger) {
         },
       };
     }
-    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ path: formatted.path, error: original instanceof Error ? original.stack : String(original) }, 'unexpected error in a resolver');
+    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+      return hideSuggestions && SUGGESTION.test(formatted.message) ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
+    }
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -1,12 +1,16 @@
 /**
- * An Apollo plugin that fills the request's stats (operation, errors) and counts operations and
- * errors in the metrics. Operation names are client-chosen: only well-formed ones, and at most
- * MAX_OPERATION_NAMES of them, become label values, so a client cannot blow up the metrics.
+ * An Apollo plugin that fills the request's stats (operation, errors), counts operations and
+ * errors in the metrics, and logs under the request id what clients are not shown: what a
+ * failing upstream said, and the insides of unexpected errors. Operation names are
+ * client-chosen: only well-formed ones, and at most MAX_OPERATION_NAMES of them, become label
+ * values, so a client cannot blow up the metrics.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
 import { UpstreamError } from '../upstream/errors.js';
 import type { GatewayContext } from '../domain/context.js';
+import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { RequestStats } from './requestStats.js';
 
@@ -25,7 +29,22 @@ export interface Observability {
   recordShared(stats: RequestStats): void;
 }
 
-export function createObservability(metrics: Metrics): Observability {
+/** Logs what the client's copy of the error leaves out; nothing for errors that say it all. */
+function logHidden(logger: Logger, requestId: string, error: GraphQLError): void {
+  const original = unwrapResolverError(error);
+  if (original instanceof UpstreamError) {
+    if (original.detail === undefined) return;
+    logger.warn(
+      { requestId, path: error.path, code: original.code, upstreamStatus: original.status, upstreamSaid: original.detail },
+      'upstream failure',
+    );
+    return;
+  }
+  if (original instanceof GraphQLError || errorCodeOf(error) !== 'INTERNAL_SERVER_ERROR') return;
+  logger.error({ requestId, path: error.path, error: original instanceof Error ? original.stack : String(original) }, 'unexpected error in a resolver');
+}
+
+export function createObservability(metrics: Metrics, logger: Logger): Observability {
   const knownNames = new Set<string>();
   const labelFor = (name: string | null): string => {
     if (name === null) return '(anonymous)';
@@ -51,6 +70,7 @@ export function createObservability(metrics: Metrics): Observability {
             const code = errorCodeOf(error);
             stats.errorCodes.push(code);
             metrics.errors.inc({ code });
+            logHidden(logger, stats.requestId, error);
           }
         },
         async willSendResponse({ response }) {

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import got, { RequestError, type Got } from 'got';
 import type { UpstreamRequest } from '../domain/context.js';
 import { createBreaker, type BreakerOptions } from './breaker.js';
-import { cancelledError, errorFromResponse, malformedError, networkError, timeoutError, unavailableError } from './errors.js';
+import { cancelledError, clip, errorFromResponse, malformedError, networkError, redact, timeoutError, unavailableError } from './errors.js';
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryOptions } from './retry.js';
 
 export type { UpstreamRequest };
@@ -120,10 +120,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         const retryAfter = response.headers['retry-after'];
         if (await waitToRetry(attempt, typeof retryAfter === 'string' ? retryAfter : undefined, deadline, startedAt)) continue;
       }
-      if (statusCode < 200 || statusCode >= 300) {
-        throw errorFromResponse(statusCode, body, headers.authorization?.replace(/^Bearer\s+/i, ''));
-      }
-      return parseJson(body, statusCode, response.headers['content-type']);
+      const secret = headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, body, secret);
+      return parseJson(body, statusCode, response.headers['content-type'], secret);
     }
   }
 
@@ -143,12 +142,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   };
 }
 
-function parseJson(body: string, status: number, contentType: string | undefined): unknown {
+// A media type as RFC 6838 spells it; anything else the upstream put there is not repeated.
+const MEDIA_TYPE = /^[\w!#$&^.+-]{1,64}\/[\w!#$&^.+-]{1,64}$/;
+
+function parseJson(body: string, status: number, contentType: string | undefined, secret: string | undefined): unknown {
   if (body.trim() === '') throw malformedError('an empty body', status);
   try {
     return JSON.parse(body);
   } catch {
-    const kind = contentType ? contentType.split(';')[0] : 'unknown content type';
-    throw malformedError(`a body that is not JSON (${kind})`, status);
+    const kind = contentType?.split(';')[0]?.trim() ?? '';
+    throw malformedError(`a body that is not JSON (${MEDIA_TYPE.test(kind) ? kind : 'unknown content type'})`, status, clip(redact(body, secret)));
   }
 }

@@ -1,19 +1,16 @@
 /**
  * Upstream failures, each with the stable GraphQL error code it maps to. Messages carry what the
- * upstream said (trimmed), never a URL with credentials, a body dump or the API key.
+ * upstream said (trimmed) only when it is about the caller's input (4xx); a failure of the
+ * upstream itself gets a generic message, and what the upstream said goes to `detail`, for the
+ * log only. Never a URL with credentials, a body dump or the API key.
  */
+import type { ErrorCode } from '../domain/errorCodes.js';
 import { isObject } from './normalize.js';
 
-export type UpstreamErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'BAD_USER_INPUT'
-  | 'UPSTREAM_ERROR'
-  | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'CANCELLED';
+export type UpstreamErrorCode = Extract<
+  ErrorCode,
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'CANCELLED'
+>;
 
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
@@ -22,12 +19,15 @@ export class UpstreamError extends Error {
   readonly status: number | undefined;
   /** The upstream's error type, such as `ERROR_RECORD_NOT_FOUND`, when it sent one. */
   readonly upstreamType: string | undefined;
+  /** What the upstream said about a failure of its own: for the log, never for the client. */
+  readonly detail: string | undefined;
 
-  constructor(code: UpstreamErrorCode, message: string, details: { status?: number; upstreamType?: string } = {}) {
+  constructor(code: UpstreamErrorCode, message: string, details: { status?: number; upstreamType?: string; detail?: string } = {}) {
     super(message);
     this.code = code;
     this.status = details.status;
     this.upstreamType = details.upstreamType;
+    this.detail = details.detail;
   }
 }
 
@@ -100,15 +100,23 @@ const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
   CANCELLED: 'The request was cancelled by its client',
 };
 
+/** Whether the upstream's words are about the request (the client can act on them), not about itself. */
+function aboutTheRequest(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 /** Maps a non-2xx upstream answer to an UpstreamError, whatever its body holds. */
 export function errorFromResponse(status: number, bodyText: string, secret?: string): UpstreamError {
   const { type, message } = parseErrorBody(bodyText);
   const code = codeFor(status, type);
-  const said = message ? `: ${clip(redact(message, secret))}` : '';
-  return new UpstreamError(code, `${DEFAULT_MESSAGES[code]} (HTTP ${status}${type ? ` ${type}` : ''})${said}`, {
-    status,
-    ...(type === undefined ? {} : { upstreamType: type }),
-  });
+  const heading = `${DEFAULT_MESSAGES[code]} (HTTP ${status}${type ? ` ${type}` : ''})`;
+  const typeOf = type === undefined ? {} : { upstreamType: type };
+  if (aboutTheRequest(status)) {
+    return new UpstreamError(code, message ? `${heading}: ${clip(redact(message, secret))}` : heading, { status, ...typeOf });
+  }
+  // A failing upstream may say anything about its insides (SQL, file paths, host names).
+  const said = clip(redact(message ?? bodyText, secret));
+  return new UpstreamError(code, heading, { status, ...typeOf, ...(said === '' ? {} : { detail: said }) });
 }
 
 export function timeoutError(timeoutMs: number): UpstreamError {
@@ -129,12 +137,15 @@ export function networkError(reason: string): UpstreamError {
   return new UpstreamError('UPSTREAM_ERROR', `The Acquire API could not be reached (${reason})`);
 }
 
-/** A 2xx answer the gateway cannot read: not JSON, or not the documented envelope. */
-export function malformedError(what: string, status?: number): UpstreamError {
-  return new UpstreamError('UPSTREAM_ERROR', `The Acquire API sent ${what}`, status === undefined ? {} : { status });
+/** A 2xx answer the gateway cannot read: not JSON, or not the documented envelope. `what` is ours, never the upstream's text. */
+export function malformedError(what: string, status?: number, detail?: string): UpstreamError {
+  return new UpstreamError('UPSTREAM_ERROR', `The Acquire API sent ${what}`, {
+    ...(status === undefined ? {} : { status }),
+    ...(detail === undefined ? {} : { detail }),
+  });
 }
 
-function clip(text: string): string {
+export function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > MAX_UPSTREAM_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_UPSTREAM_MESSAGE_LENGTH)}…` : oneLine;
 }

@@ -1,0 +1,27 @@
+/**
+ * Every `extensions.code` the gateway answers with, each with the one line that tells a client
+ * what it means and what it can do. README's error table lists exactly these (a test checks).
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'Invalid arguments (caught before any upstream call, with `argumentName`), or the upstream refused the input (HTTP 4xx).',
+  UNAUTHENTICATED: 'No key, or the upstream rejected it (401).',
+  FORBIDDEN: 'The key lacks the permission (403).',
+  NOT_FOUND: 'No such case, message, contact or agent (404, or `ERROR_RECORD_NOT_FOUND`).',
+  CONFLICT: 'The upstream already has such a record, e.g. reopening a thread that is still open.',
+  UPSTREAM_ERROR: 'Acquire failed (5xx, 429), sent something unreadable, or could not be reached; the message is generic, the details are logged under the request id.',
+  UPSTREAM_TIMEOUT: 'Acquire did not answer within `ACQUIRE_TIMEOUT_MS`.',
+  UPSTREAM_UNAVAILABLE: 'Acquire kept failing; the gateway holds calls back for a few seconds (circuit breaker).',
+  QUERY_TOO_DEEP: 'The operation is nested deeper than `GRAPHQL_MAX_DEPTH` fields; refused before any upstream call (HTTP 400).',
+  QUERY_TOO_COSTLY: 'The operation could cost more upstream calls than `GRAPHQL_MAX_COST`; refused before any upstream call (HTTP 400).',
+  TOO_MANY_ALIASES: 'The operation has more aliases than `GRAPHQL_MAX_ALIASES`; refused before any upstream call (HTTP 400).',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request the gateway takes: not JSON, batched, or blocked as a possible CSRF (HTTP 400).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than `GRAPHQL_MAX_BODY_BYTES` (HTTP 413).',
+  GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema (in production without suggestions), or asks for introspection while it is off.',
+  OPERATION_RESOLUTION_FAILURE: '`operationName` names no operation of the document, or the document has several and none is named.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off: send the whole document.',
+  CANCELLED: 'Never sent to a client: its request was abandoned because the client went away (seen in logs and metrics).',
+  INTERNAL_SERVER_ERROR: 'A bug in the gateway; the message is masked and the details logged under the request id.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
