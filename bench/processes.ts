@@ -12,9 +12,13 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a gateway process (`bench/gatewayProcess` by default) and waits for the URL it prints. */
+/**
+ * Starts a gateway process (`bench/gatewayProcess` by default, or a script given by its path, such
+ * as an earlier version's) and waits for the URL it prints.
+ */
 export function startGatewayProcess(env: Record<string, string>, script = './gatewayProcess.js'): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), here(script)], {
+  const path = script.startsWith('.') ? here(script) : script;
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), path], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -71,8 +75,17 @@ export function resetPeakRss(pid: number): void {
 
 /** Peak resident memory of a process in MiB (Linux VmHWM), or NaN where unknown. */
 export function peakRssMiB(pid: number): number {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** Resident memory of a process now, in MiB (Linux VmRSS), or NaN where unknown. */
+export function rssMiB(pid: number): number {
+  return statusMiB(pid, 'VmRSS');
+}
+
+function statusMiB(pid: number, field: string): number {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : Number.NaN;
   } catch {
     return Number.NaN;

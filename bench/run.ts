@@ -6,12 +6,19 @@
  * Then the dashboard query under load against ours, the hand-written Apollo + DataLoader
  * baseline and the naive one, with one key and with a key per connection (bench/dashboard.ts).
  *
+ * Then idle memory after a production start (bench/startup.ts).
+ *
+ * With BENCH_BASELINE_DIR set to a built checkout of an earlier version (`npm ci && npm run build`
+ * there), that version runs beside ours in the dashboard and start-up sections: before and after,
+ * measured in one run on the same machine.
+ *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
  * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
- * BENCH_SECTIONS (operations,dashboard).
+ * BENCH_SECTIONS (operations,dashboard,startup), BENCH_BASELINE_DIR.
  */
 import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
 import { criticalPathMs, roundTrips } from './criticalPath.js';
@@ -19,6 +26,7 @@ import { formatDashboard, runDashboard, type DashboardRun } from './dashboard.js
 import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
 import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
 import { percentile, sortedCopy } from './stats.js';
+import { formatStartup, runStartup, type StartupRun } from './startup.js';
 import { formatTable, type OperationResult, type Measurement } from './table.js';
 
 const setting = (name: string, fallback: number): number => {
@@ -33,7 +41,9 @@ const durationMs = setting('BENCH_DURATION_MS', 5000);
 const warmupMs = setting('BENCH_WARMUP_MS', 1000);
 const ALONE_MS = 2000;
 const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
-const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard').split(',').map((name) => name.trim());
+const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,startup').split(',').map((name) => name.trim());
+const baselineDir = process.env.BENCH_BASELINE_DIR?.trim() || null;
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 async function post(url: string, body: string, requestId: string): Promise<{ errors?: unknown }> {
   const response = await fetch(url, {
@@ -109,10 +119,14 @@ async function main(): Promise<void> {
   const ours = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' });
   const naive = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'naive' });
   const handwritten = await startGatewayProcess(env, './handwrittenProcess.js');
+  // Whole-query sharing is kept only if it earns its code: measured with it off, in the same run.
+  const unshared = sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned', GRAPHQL_SHARE_OPERATIONS: 'false' }) : null;
+  const before = baselineDir && sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' }, join(baselineDir, 'dist/bench/gatewayProcess.js')) : null;
   const operations = OPERATIONS.filter((operation) => !chosen || chosen.includes(operation.name));
   const results: OperationResult[] = [];
   const dashboardSettings = { connections, warmupMs, durationMs };
   let dashboard: DashboardRun[] = [];
+  let startup: StartupRun[] = [];
   try {
     if (sections.includes('operations')) {
       for (const operation of operations) {
@@ -126,18 +140,28 @@ async function main(): Promise<void> {
     }
     if (sections.includes('dashboard')) {
       const document = OPERATIONS.find((operation) => operation.name === 'dashboard20')!.document;
-      dashboard = await runDashboard(emulator, { ours, 'hand-written': handwritten, naive }, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
+      const gateways = {
+        ours,
+        'hand-written': handwritten,
+        naive,
+        ...(unshared ? { 'ours, no query sharing': unshared } : {}),
+        ...(before ? { before } : {}),
+      };
+      dashboard = await runDashboard(emulator, gateways, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
+    }
+    if (sections.includes('startup')) {
+      const entryPoints = { ours: here('../src/index.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/src/index.js') } : {}) };
+      startup = await runStartup(entryPoints, { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY });
     }
   } finally {
-    await ours.stop();
-    await naive.stop();
-    await handwritten.stop();
+    for (const gateway of [ours, naive, handwritten, unshared, before]) await gateway?.stop();
     await emulator.stop();
   }
 
   const settings = { latencyMs, connections, durationMs, warmupMs, aloneMs: ALONE_MS };
   if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
   if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
+  if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
   const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
   writeFileSync(
@@ -149,6 +173,8 @@ async function main(): Promise<void> {
         settings,
         operations: results,
         dashboard,
+        startup,
+        ...(baselineDir ? { baseline: baselineDir } : {}),
       },
       null,
       2,
