@@ -188,11 +188,22 @@ export function renderContact(store: AccountStore, contact: ContactEntry, view: 
 /** The settings API's user (GET /account/user). */
 export function accountUser(agent: Agent): JsonObject {
   return {
+    ...departmentMember(agent),
+    meta: {
+      onboard_setup: { install: true, welcome: true, setupMail: true, setupVoip: false, setupAppStore: false, setupSocialApp: false },
+      productUpdate: { data: [], lastSeenArticleLength: 0 },
+    },
+  };
+}
+
+/** The settings user as a department's `users` show it: without `meta`. */
+export function departmentMember(agent: Agent): JsonObject {
+  return {
     firstName: agent.firstName,
     lastName: agent.lastName,
     id: agent.id,
     type: 'user',
-    status: 'active',
+    status: agent.status,
     lastLoginId: null,
     parentId: null,
     ownerId: null,
@@ -209,10 +220,6 @@ export function accountUser(agent: Agent): JsonObject {
     stateId: null,
     countryId: null,
     dateCreated: agent.dateCreated,
-    meta: {
-      onboard_setup: { install: true, welcome: true, setupMail: true, setupVoip: false, setupAppStore: false, setupSocialApp: false },
-      productUpdate: { data: [], lastSeenArticleLength: 0 },
-    },
   };
 }
 

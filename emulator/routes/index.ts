@@ -8,6 +8,7 @@ import { contactRoutes } from './contacts.js';
 import { mailRoutes } from './mail.js';
 import { messengerRoutes } from './messenger.js';
 import { noteRoutes } from './notes.js';
+import { snoozeRoutes } from './snooze.js';
 import { userRoutes } from './users.js';
 import { voipRoutes } from './voip.js';
 
@@ -21,5 +22,6 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...contactRoutes,
   ...contactActionRoutes,
   ...noteRoutes,
+  ...snoozeRoutes,
   ...userRoutes,
 ];

@@ -145,6 +145,13 @@ describe('POST /crm/messenger/chat/message/{id} (update)', () => {
     expect(await server.data(`/crm/objects/case-message/${line.id}`)).toMatchObject({ message: 'updating the sent message', dateUpdated: data.dateUpdated });
   });
 
+  it('names the API user as the sender of its own message', async () => {
+    const c = (await server.data('/crm/objects/case?limit=500&where=status|eq|active&where=channel|eq|chat')).data[0];
+    const sent = await server.data('/crm/messenger/chat/add-message', { json: { message: { type: 'message', message: 'first' }, caseId: c.id } });
+    const data = await server.data(`/crm/messenger/chat/message/${sent.id}`, { json: { message: { type: 'message', message: 'second' } } });
+    expect(data.sender).toEqual({ roles: [], id: 99, name: 'Support Bot', firstName: 'Support Bot', lastName: '', photo: '', email: '', clientId: '', parentId: 0, type: 'user', accessLevel: null });
+  });
+
   it.each([
     ['an empty text', { message: { type: 'message', message: '' } }],
     ['no message object', { text: 'hello' }],

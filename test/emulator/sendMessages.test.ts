@@ -86,6 +86,17 @@ describe('POST /crm/messenger/chat/add-message', () => {
     expect(note.body.data).toMatchObject({ caseId: c.id, type: 'note' });
   });
 
+  it.each(['note', 'event'])('keeps a %s added to a case as that type in every read', async (type) => {
+    const c = await activeCase('chat');
+    const { data } = (await server.api('/crm/messenger/chat/add-message', { json: { message: { type, message: `an internal ${type}` }, caseId: c.id } })).body;
+    expect(data).toMatchObject({ type, senderType: 'user', senderId: 99, sender: { id: 99, name: 'Support Bot', type: 'user' } });
+    expect(await server.data(`/crm/objects/case-message/${data.id}`)).toMatchObject({ id: data.id, type, message: `an internal ${type}`, sender: { id: 99, type: 'user' } });
+    const read = await server.data(`/crm/objects/case/${c.id}?relations=messages`);
+    expect(read.messages[read.messages.length - 1]).toMatchObject({ id: data.id, type });
+    const thread = await server.data(`/crm/messenger/chat/messages?contactId=${c.contactId}&threadId=${c.threadId}`);
+    expect(thread.find((other: Json) => other.id === c.id).lastMessage).toEqual(read.messages[read.messages.length - 1]);
+  });
+
   it('answers 400 for a contactId that is not the case\'s contact', async () => {
     const c = await activeCase('chat');
     expectError(await send(c.id, 'x', `?contactId=${c.contactId + 1}`), 'ERROR_INVALID_INPUT');
