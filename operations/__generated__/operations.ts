@@ -22,8 +22,10 @@ export type CaseStatus =
   | 'ACTIVE'
   /** The conversation has ended. */
   | 'CLOSED'
-  /** Waiting in the queue for an agent. */
+  /** Waiting for an agent to accept it. */
   | 'PENDING'
+  /** Waiting in a routing queue until an agent of the queue is free (upstream `queue`; the webhook events name it). */
+  | 'QUEUE'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 
@@ -65,6 +67,8 @@ export type MessageType =
 export type ParticipantType =
   /** The contact. */
   | 'CONTACT'
+  /** A participant type this version of the gateway does not know yet; neither `user` nor `contact` resolves. */
+  | 'UNKNOWN'
   /** An agent. */
   | 'USER';
 
@@ -72,6 +76,8 @@ export type ParticipantType =
 export type SenderType =
   /** The contact. */
   | 'CONTACT'
+  /** A sender type this version of the gateway does not know yet. Refused as an input. */
+  | 'UNKNOWN'
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
 

@@ -140,8 +140,10 @@ export type CaseStatus =
   | 'ACTIVE'
   /** The conversation has ended. */
   | 'CLOSED'
-  /** Waiting in the queue for an agent. */
+  /** Waiting for an agent to accept it. */
   | 'PENDING'
+  /** Waiting in a routing queue until an agent of the queue is free (upstream `queue`; the webhook events name it). */
+  | 'QUEUE'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 
@@ -445,6 +447,8 @@ export type PageInfo = {
 export type ParticipantType =
   /** The contact. */
   | 'CONTACT'
+  /** A participant type this version of the gateway does not know yet; neither `user` nor `contact` resolves. */
+  | 'UNKNOWN'
   /** An agent. */
   | 'USER';
 
@@ -534,7 +538,7 @@ export type SendMessageInput = {
   readonly channel?: InputMaybe<Channel>;
   /** Email details; required when `channel` is EMAIL. */
   readonly email?: InputMaybe<EmailMessageInput>;
-  /** Send as an agent (USER) or as the case's contact (CONTACT, chat only). */
+  /** Send as an agent (USER) or as the case's contact (CONTACT, chat only); UNKNOWN is refused. */
   readonly senderType?: InputMaybe<SenderType>;
   /** SMS details; required when `channel` is SMS. */
   readonly sms?: InputMaybe<SmsMessageInput>;
@@ -556,6 +560,8 @@ export type Sender = Contact | User;
 export type SenderType =
   /** The contact. */
   | 'CONTACT'
+  /** A sender type this version of the gateway does not know yet. Refused as an input. */
+  | 'UNKNOWN'
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
 

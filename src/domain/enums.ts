@@ -1,8 +1,8 @@
 /**
  * The schema's enumerations as the code below the resolvers sees them. The generated resolver
- * types carry the same unions; test/unit/domainEnums.test.ts keeps the two in step with the SDL.
+ * types carry the same unions; test/unit/schema.test.ts keeps the two in step with the SDL.
  */
-export const CASE_STATUSES = ['PENDING', 'ACTIVE', 'CLOSED', 'UNKNOWN'] as const;
+export const CASE_STATUSES = ['QUEUE', 'PENDING', 'ACTIVE', 'CLOSED', 'UNKNOWN'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CHANNELS = ['CHAT', 'EMAIL', 'SMS', 'VOIP', 'AUDIO_CALL', 'VIDEO_CALL', 'PRIVATE_FORM', 'VIEW', 'UNKNOWN'] as const;
@@ -11,8 +11,8 @@ export type Channel = (typeof CHANNELS)[number];
 export const MESSAGE_TYPES = ['MESSAGE', 'NOTE', 'EVENT', 'SMS', 'UNKNOWN'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
-export const SENDER_TYPES = ['USER', 'CONTACT'] as const;
+export const SENDER_TYPES = ['USER', 'CONTACT', 'UNKNOWN'] as const;
 export type SenderType = (typeof SENDER_TYPES)[number];
 
-export const PARTICIPANT_TYPES = ['USER', 'CONTACT'] as const;
+export const PARTICIPANT_TYPES = ['USER', 'CONTACT', 'UNKNOWN'] as const;
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];

@@ -1,5 +1,5 @@
 /** Argument checks that run before any upstream call; each failure names its argument. */
-import type { CaseStatus, Channel } from '../__generated__/resolvers-types.js';
+import type { CaseStatus, Channel, SenderType } from '../__generated__/resolvers-types.js';
 import { EmailAddressResolver } from 'graphql-scalars';
 import { badUserInput } from '../domain/errors.js';
 
@@ -35,6 +35,11 @@ export function boundedText(value: string, argumentName: string, maxLength: numb
 }
 
 export function knownChannel(value: Channel, argumentName: string): Exclude<Channel, 'UNKNOWN'> {
+  if (value === 'UNKNOWN') throw badUserInput(`${argumentName} cannot be UNKNOWN`, argumentName);
+  return value;
+}
+
+export function knownSenderType(value: SenderType, argumentName: string): Exclude<SenderType, 'UNKNOWN'> {
   if (value === 'UNKNOWN') throw badUserInput(`${argumentName} cannot be UNKNOWN`, argumentName);
   return value;
 }

@@ -37,7 +37,7 @@ export interface ChatMessageParams {
   caseId: string;
   contactId: string | null;
   text: string;
-  senderType: SenderType;
+  senderType: Exclude<SenderType, 'UNKNOWN'>;
 }
 
 export function sendChatMessage(session: UpstreamSession, params: ChatMessageParams): Promise<MessageRecord> {

@@ -75,6 +75,7 @@ function lower(value: unknown): string | null {
 }
 
 const CASE_STATUSES: Record<string, CaseStatus> = {
+  queue: 'QUEUE',
   pending: 'PENDING',
   active: 'ACTIVE',
   closed: 'CLOSED',
@@ -136,12 +137,17 @@ export function toMessageType(value: unknown): MessageType | null {
   return key === null || key === '' ? null : (MESSAGE_TYPES[key] ?? 'UNKNOWN');
 }
 
-/** 2.0 says user/contact; the legacy 1.0 API said agent/visitor. SenderType has no UNKNOWN. */
+const SENDER_TYPES: Record<string, SenderType> = {
+  user: 'USER',
+  contact: 'CONTACT',
+  // The legacy 1.0 API's words.
+  agent: 'USER',
+  visitor: 'CONTACT',
+};
+
 export function toSenderType(value: unknown): SenderType | null {
   const key = lower(value);
-  if (key === 'user' || key === 'agent') return 'USER';
-  if (key === 'contact' || key === 'visitor') return 'CONTACT';
-  return null;
+  return key === null || key === '' ? null : (SENDER_TYPES[key] ?? 'UNKNOWN');
 }
 
 export function toParticipantType(value: unknown): ParticipantType | null {

@@ -75,12 +75,13 @@ describe('toIsoDate', () => {
 });
 
 describe('enums', () => {
-  it('maps case statuses, the README spelling "close" included, and anything else to UNKNOWN', () => {
+  it('maps case statuses, the queue and the README spelling "close" included, and anything else to UNKNOWN', () => {
+    expect(toCaseStatus('Queue')).toBe('QUEUE');
     expect(toCaseStatus('pending')).toBe('PENDING');
     expect(toCaseStatus('active')).toBe('ACTIVE');
     expect(toCaseStatus('closed')).toBe('CLOSED');
     expect(toCaseStatus('close')).toBe('CLOSED');
-    expect(toCaseStatus('Queue')).toBe('UNKNOWN');
+    expect(toCaseStatus('snoozed')).toBe('UNKNOWN');
     expect(toCaseStatus(42)).toBeNull();
     expect(toCaseStatus(null)).toBeNull();
   });
@@ -105,7 +106,9 @@ describe('enums', () => {
     expect(toMessageType('whisper')).toBe('UNKNOWN');
     expect(toSenderType('user')).toBe('USER');
     expect(toSenderType('visitor')).toBe('CONTACT');
-    expect(toSenderType('robot')).toBeNull();
+    expect(toSenderType('robot')).toBe('UNKNOWN');
+    expect(toSenderType('')).toBeNull();
+    expect(toSenderType(3)).toBeNull();
   });
 
   it('turns a numeric waitTime into the documented string', () => {

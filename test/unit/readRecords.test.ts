@@ -128,6 +128,12 @@ describe('readParticipant', () => {
     expect(agent.user?.name).toBe('myuser');
     expect(contact.type).toBe('CONTACT');
   });
+
+  it('reads a type it does not know as UNKNOWN rather than guessing an agent, and keeps no user for it', () => {
+    const bot = readParticipant({ id: 1, type: 'bot', userId: 12, user: { id: 12, name: 'Routing bot', type: 'bot' } }, '750901');
+    expect(bot.type).toBe('UNKNOWN');
+    expect(bot.user).toBeUndefined();
+  });
 });
 
 describe('readContact and contact fields', () => {

@@ -7,7 +7,7 @@ import { badUserInput } from '../../domain/errors.js';
 import type { GatewayContext } from '../../domain/context.js';
 import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf } from '../../upstream/messages.js';
 import type { CaseRecord, MessageRecord } from '../../domain/records.js';
-import { boundedText, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
+import { boundedText, knownSenderType, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../textLimits.js';
 
 const MAX_RECIPIENTS = 50;
@@ -45,7 +45,7 @@ function refuseOtherDetails(input: Input, allowed: 'email' | 'sms' | null): void
 /** Checks everything about the input first, so a bad request costs no upstream call. */
 function planSend(input: Input, caseId: string): Send {
   const text = requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
-  const senderType = input.senderType ?? 'USER';
+  const senderType = knownSenderType(input.senderType ?? 'USER', 'input.senderType');
   const channel = input.channel ?? 'CHAT';
   switch (channel) {
     case 'CHAT':
