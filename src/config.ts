@@ -7,8 +7,20 @@ export interface UpstreamConfig {
   apiKey: string | undefined;
 }
 
+/** Node's time-outs for a client's request (the headers, the whole request, an idle kept-alive connection). */
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
+  /** The bind address; null for every interface. Loopback by default in demo mode, where a public demo key is in use. */
+  host: string | null;
+  /** /metrics on a port of its own, off the public one; null keeps it on `port`. */
+  metricsPort: number | null;
+  http: HttpTimeouts;
   /** Null when no upstream is configured: the gateway then runs on the built-in emulator. */
   upstream: UpstreamConfig | null;
   /** Bounds one upstream call, retries included. */
@@ -24,7 +36,12 @@ export interface Config {
   /** The Apollo Sandbox landing page at GET /graphql; default on unless in production. */
   sandbox: boolean;
   maxBodyBytes: number;
-  limits: { maxDepth: number; maxCost: number; maxAliases: number };
+  /**
+   * What one operation may ask: field depth, cost (the estimate of its upstream calls), aliases;
+   * and, checked before a document is parsed, its tokens and the bracket nesting of the request
+   * (JSON body, variables, document text).
+   */
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; maxNesting: number };
   /** How long a SIGTERM lets in-flight requests finish. */
   shutdownGraceMs: number;
   log: { level: string; pretty: boolean };
@@ -108,11 +125,43 @@ function upstreamFrom(env: Env): UpstreamConfig | null {
   return null;
 }
 
+// A host name, an IPv4 address or an IPv6 address (brackets optional).
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[?[0-9A-Fa-f:.]{2,45}(?:%[\w.-]+)?\]?)$/;
+
+function hostFrom(env: Env, demo: boolean): string | null {
+  const raw = env.HOST?.trim();
+  if (!raw) return demo ? '127.0.0.1' : null;
+  if (!HOST.test(raw)) throw new ConfigError(`HOST must be a host name or an IP address, got "${raw}"`);
+  return raw.replace(/^\[(.*)\]$/, '$1');
+}
+
+function httpTimeoutsFrom(env: Env): HttpTimeouts {
+  const timeouts = {
+    headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+  };
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
+  return timeouts;
+}
+
+function optionalPort(env: Env, name: string): number | null {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? null : integer(env, name, 0, 0, 65535);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const upstream = upstreamFrom(env);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
-    upstream: upstreamFrom(env),
+    host: hostFrom(env, upstream === null),
+    metricsPort: optionalPort(env, 'METRICS_PORT'),
+    http: httpTimeoutsFrom(env),
+    upstream,
     timeoutMs: integer(env, 'ACQUIRE_TIMEOUT_MS', 10_000, 1, 600_000),
     maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 20, 1, 1000),
     production,
@@ -123,6 +172,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 1, 1_000_000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 50, 1_000_000),
+      maxNesting: integer(env, 'GRAPHQL_MAX_NESTING', 32, 8, 1_000),
     },
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     log: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'), pretty: oneOf(env, 'LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty') === 'pretty' },

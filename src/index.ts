@@ -57,8 +57,8 @@ async function main(): Promise<void> {
     tracer: tracing.tracer,
     ...(upstream.sandboxKey ? { sandboxKey: upstream.sandboxKey } : {}),
   });
-  const url = await gateway.listen(config.port);
-  logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: /metrics)`);
+  const url = await gateway.listen(config.port, config.host ?? undefined);
+  logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`);
   installGracefulShutdown({
     logger,
     stop: async () => {

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Tracer } from '@opentelemetry/api';
-import type { Config } from '../config.js';
+import type { Config, HttpTimeouts } from '../config.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
 import type { BreakerOptions } from '../upstream/breaker.js';
@@ -21,6 +21,7 @@ import { createFormatError } from './errors.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 import { createMetrics, endpointTemplate, type Metrics } from './metrics.js';
+import { createMetricsServer } from './metricsRoute.js';
 import { createObservability } from './observability.js';
 import { createReadiness } from './readiness.js';
 import { landingPagePlugin } from './sandbox.js';
@@ -40,6 +41,10 @@ export interface GatewayOptions {
   sandbox?: boolean;
   maxBodyBytes?: number;
   limits?: QueryLimits;
+  /** Node's time-outs for clients' requests; Node's own defaults when absent. */
+  http?: HttpTimeouts;
+  /** Serve /metrics on this port (0: any free one) instead of the public one. */
+  metricsPort?: number;
   retry?: RetryOptions;
   breaker?: BreakerOptions;
   /** How long `stop()` lets in-flight requests finish before closing their connections. */
@@ -69,6 +74,8 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
     sandbox: config.sandbox,
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
+    http: config.http,
+    ...(config.metricsPort === null ? {} : { metricsPort: config.metricsPort }),
     shutdownGraceMs: config.shutdownGraceMs,
     coalesceReads: config.coalesceReads,
     shareOperations: config.shareOperations,
@@ -78,10 +85,39 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
 export interface Gateway {
   httpServer: http.Server;
   metrics: Metrics;
-  /** Starts listening; resolves to the GraphQL endpoint URL. */
+  /** Starts listening (and the metrics server, when it has a port of its own); resolves to the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<string>;
+  /** Where /metrics is served, once listening. */
+  metricsUrl(): string;
   /** Stops accepting, lets in-flight requests finish, closes upstream sockets. */
   stop(): Promise<void>;
+}
+
+/** Node's time-out settings; the check runs often enough that a time-out is kept to about a second. */
+function serverTimeouts(timeouts: HttpTimeouts): http.ServerOptions {
+  return {
+    headersTimeout: timeouts.headersTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersTimeoutMs / 2))),
+  };
+}
+
+function listening(server: http.Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** `http://host:port` of a listening server, `localhost` standing for every interface. */
+function origin(server: http.Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  const hostname = address.includes(':') ? `[${address}]` : address;
+  return `http://${hostname === '[::]' || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
@@ -114,7 +150,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sandbox = options.sandbox ?? !options.production;
   const readPath = createReadPath({ client, shareAcrossRequests: options.coalesceReads !== false, freezeRecords: options.freezeRecords ?? false });
   const observability = createObservability(metrics, logger);
-  const httpServer = http.createServer();
+  const httpServer = http.createServer(options.http ? serverTimeouts(options.http) : {});
+  const metricsServer = options.metricsPort === undefined ? null : createMetricsServer(metrics);
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -133,6 +170,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Apollo pretty-prints results by default: for a page of cases that is most of the cost of
     // the response for nobody's benefit.
     stringifyResult: (result) => JSON.stringify(result),
+    // graphql-js stops parsing a document past this many tokens, before it builds anything.
+    parseOptions: { maxTokens: (options.limits ?? DEFAULT_LIMITS).maxTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       createLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
@@ -144,7 +183,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ],
   });
   await apollo.start();
-  const handle = createHttpHandler({
+  const handler = createHttpHandler({
     apollo,
     contextFor: createRequestContexts({
       readPath,
@@ -154,7 +193,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       factory: options.contextFactory ?? plannedContext,
       onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
     }),
-    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    intake: { maxBodyBytes: options.maxBodyBytes ?? 1_000_000, maxNesting: (options.limits ?? DEFAULT_LIMITS).maxNesting },
+    serveMetrics: metricsServer === null,
     logger,
     metrics,
     readiness: createReadiness(readPath, options.apiKey),
@@ -164,23 +204,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } }
       : {}),
   });
-  httpServer.on('request', (req, res) => void handle(req, res));
+  httpServer.on('request', (req, res) => {
+    handler.handle(req, res).catch((error: unknown) => {
+      logger.error({ error: error instanceof Error ? error.stack : String(error) }, 'request failed');
+      res.destroy();
+    });
+  });
+  httpServer.on('clientError', handler.clientError);
 
   return {
     httpServer,
     metrics,
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          const { address, port: bound } = httpServer.address() as AddressInfo;
-          const hostname = address.includes(':') ? `[${address}]` : address;
-          resolve(`http://${hostname === '[::]' || hostname === '0.0.0.0' ? 'localhost' : hostname}:${bound}${GRAPHQL_PATH}`);
-        });
-      });
+    async listen(port, host) {
+      await listening(httpServer, port, host);
+      if (metricsServer) await listening(metricsServer, options.metricsPort ?? 0, host);
+      return `${origin(httpServer)}${GRAPHQL_PATH}`;
     },
+    metricsUrl: () => `${origin(metricsServer ?? httpServer)}/metrics`,
     async stop() {
+      if (metricsServer) {
+        metricsServer.closeAllConnections();
+        metricsServer.close();
+      }
       await apollo.stop();
       client.close();
     },

@@ -1,17 +1,22 @@
 /**
- * The HTTP side of the gateway on plain node:http: body limits, CORS, request ids, the GraphQL
- * endpoint with its log line, metrics and span, health and metrics routes. Apollo's own
- * integration API does the GraphQL part.
+ * The HTTP side of the gateway on plain node:http: intake (server/intake.ts), CORS, request ids,
+ * the GraphQL endpoint with its log line, metrics and span, health and metrics routes. Apollo's
+ * own integration API does the GraphQL part. Every answer, refusals included, is logged and
+ * counted with the status actually sent, and nothing in here can reject unhandled.
  */
 import { setMaxListeners } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Tracer } from '@opentelemetry/api';
 import type { GatewayContext } from '../domain/context.js';
 import type { ReadPath } from '../upstream/readPath.js';
 import { requestIdOf, type RequestContext } from './context.js';
+import { ClientGone, HttpError, sendHttpError, sendJson, stampRequestId } from './httpErrors.js';
+import { readGraphQLBody, type IntakeLimits } from './intake.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { sendMetrics } from './metricsRoute.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
 import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
@@ -20,7 +25,9 @@ import { inSpan, SpanKind } from './tracing.js';
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
   contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
-  maxBodyBytes: number;
+  intake: IntakeLimits;
+  /** False when /metrics has a port of its own (METRICS_PORT). */
+  serveMetrics: boolean;
   logger: Logger;
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
@@ -33,66 +40,48 @@ export interface HttpHandlerOptions {
 
 export const GRAPHQL_PATH = '/graphql';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function isJson(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/json' || (type?.endsWith('+json') ?? false);
-}
-
-async function parseBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
-  const text = await readBody(req, maxBytes);
-  if (!isJson(req.headers['content-type'])) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
-  }
-}
-
 // Callers authenticate with a header, never a cookie, so any origin may call (the Sandbox runs on Apollo's).
 function setCors(res: ServerResponse): void {
   res.setHeader('access-control-allow-origin', '*');
 }
 
-export function createHttpHandler(options: HttpHandlerOptions) {
-  const { apollo, contextFor, maxBodyBytes, logger, metrics, readiness, tracer } = options;
+/** Statuses Node answers a malformed or too slow request with (as it would without our listener). */
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+};
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+
+export interface HttpHandler {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The server's 'clientError' listener: Node's own answer to a malformed or too slow request, counted. */
+  clientError(error: NodeJS.ErrnoException, socket: Duplex): void;
+}
+
+export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
+  const { apollo, contextFor, intake, logger, metrics, readiness, tracer } = options;
   const startedAt = Date.now();
+  // GraphQL requests being answered, by connection: a client error on one is logged by its handler.
+  const answering = new WeakMap<Duplex, ServerResponse>();
+  // What `clientError` answered on a connection (a request time-out: 408).
+  const answeredByNode = new WeakMap<Duplex, number>();
+
+  /**
+   * The status a client got: what was written, or what was answered for Node (408 when the request
+   * time-out cut it off), or 499 (as nginx logs it) when the client left before anything was sent.
+   */
+  const statusSent = (res: ServerResponse, socket: Duplex | null): number =>
+    res.headersSent ? res.statusCode : ((socket && answeredByNode.get(socket)) ?? 499);
 
   async function executeGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = await parseBody(req, maxBodyBytes);
+    const body = await readGraphQLBody(req, search, intake);
     // A client that hangs up stops this request's reads (shared ones only when nobody else waits).
     const cancel = new AbortController();
     // Every upstream read of the request listens to it: dozens at once are normal.
@@ -130,15 +119,42 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         options.recordShared?.(stats);
       }
     }
+    let sent = answer.body;
+    // Apollo refused the request before any plugin saw it (CSRF, batching, a bad method...).
+    if (answer.status >= 400 && stats.errorCodes.length === 0) {
+      const stamped = stampRequestId(answer.body, stats.requestId);
+      sent = stamped.body;
+      stats.errorCodes.push(...stamped.codes);
+      for (const code of stamped.codes) metrics.errors.inc({ code });
+    }
     for (const [key, value] of answer.headers) res.setHeader(key, value);
-    res.setHeader('content-length', answer.body.length);
+    res.setHeader('content-length', sent.length);
     res.statusCode = answer.status;
-    res.end(answer.body);
+    res.end(sent);
+  }
+
+  /** Answers what kept a GraphQL request from being executed, or nobody when its client has gone. */
+  function refuse(req: IncomingMessage, res: ServerResponse, stats: RequestStats, error: unknown): void {
+    if (error instanceof ClientGone || res.headersSent || res.destroyed || req.socket?.destroyed) {
+      res.destroy();
+      return;
+    }
+    const refusal =
+      error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    if (!(error instanceof HttpError)) {
+      logger.error({ requestId: stats.requestId, error: error instanceof Error ? error.stack : String(error) }, 'request failed');
+    }
+    stats.errorCodes.push(refusal.code);
+    metrics.errors.inc({ code: refusal.code });
+    sendHttpError(res, refusal, stats.requestId);
   }
 
   /** One GraphQL request: its span (when tracing), in-flight gauge and log line. */
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
     const started = performance.now();
+    // Node detaches the socket from the request once the connection is gone.
+    const socket = req.socket;
+    answering.set(socket, res);
     metrics.inFlight.inc();
     try {
       if (!tracer) await executeGraphQL(req, res, search, stats);
@@ -149,15 +165,20 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           span.setAttributes({ 'graphql.operation.name': stats.operationName ?? '', 'gateway.upstream_calls': stats.upstreamCalls });
         }, SpanKind.SERVER);
       }
+    } catch (error) {
+      refuse(req, res, stats, error);
     } finally {
+      answering.delete(socket);
       metrics.inFlight.dec();
+      const status = statusSent(res, socket);
+      metrics.httpResponses.inc({ route: 'graphql', status });
       logger.info(
         {
           requestId: stats.requestId,
           operation: stats.operationName,
           type: stats.operationType,
-          status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          status,
+          durationMs: round(performance.now() - started),
           upstreamCalls: stats.upstreamCalls,
           ...(stats.sharedAnswer ? { sharedAnswer: true } : {}),
           ...(stats.errorCodes.length > 0 ? { errors: stats.errorCodes } : {}),
@@ -172,59 +193,68 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', ...report });
   }
 
-  async function handleMetrics(res: ServerResponse): Promise<void> {
-    const text = await metrics.registry.metrics();
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(text);
+  /** Every route but /graphql: answered at once, counted with the status sent. */
+  async function handleOther(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
+    let route = 'other';
+    try {
+      if (path === '/healthz') {
+        route = 'healthz';
+        sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+      } else if (path === '/readyz') {
+        route = 'readyz';
+        await handleReady(res);
+      } else if (path === '/metrics' && options.serveMetrics) {
+        route = 'metrics';
+        await sendMetrics(metrics, res);
+      } else if (path === '/') {
+        res.writeHead(302, { location: GRAPHQL_PATH });
+        res.end();
+      } else {
+        sendJson(res, 404, { error: `No route ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
+      }
+    } catch (error) {
+      logger.error({ requestId, path, error: error instanceof Error ? error.stack : String(error) }, 'request failed');
+      if (res.headersSent || res.destroyed || req.socket?.destroyed) res.destroy();
+      else sendHttpError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId);
+    } finally {
+      metrics.httpResponses.inc({ route, status: statusSent(res, null) });
+    }
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = queryAt === -1 ? '' : url.slice(queryAt);
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    try {
-      if (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) {
-        setCors(res);
-        if (req.method === 'OPTIONS') {
-          res.writeHead(204, {
-            'access-control-allow-methods': 'GET, POST, OPTIONS',
-            'access-control-allow-headers':
-              req.headers['access-control-request-headers'] ?? 'content-type, authorization',
-            'access-control-max-age': '600',
-          });
-          res.end();
-          return;
-        }
-        await handleGraphQL(req, res, search, newRequestStats(requestId));
-        return;
-      }
-      if (path === '/healthz') {
-        sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
-        return;
-      }
-      if (path === '/readyz') return await handleReady(res);
-      if (path === '/metrics') return await handleMetrics(res);
-      if (path === '/') {
-        res.writeHead(302, { location: GRAPHQL_PATH });
-        res.end();
-        return;
-      }
-      sendJson(res, 404, { error: `No route ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}` });
-    } catch (error) {
-      // A client that hung up needs no answer, and is no error of ours.
-      if (res.headersSent || res.destroyed || req.socket.destroyed) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof HttpError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-        return;
-      }
-      logger.error({ requestId, path, error: error instanceof Error ? error.stack : String(error) }, 'request failed');
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    if (path !== GRAPHQL_PATH && path !== `${GRAPHQL_PATH}/`) return handleOther(req, res, path, requestId);
+    setCors(res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers':
+          req.headers['access-control-request-headers'] ?? 'content-type, authorization',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      metrics.httpResponses.inc({ route: 'graphql', status: 204 });
+      return;
     }
-  };
+    await handleGraphQL(req, res, search, newRequestStats(requestId));
+  }
+
+  function clientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+    const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
+    const handled = answering.get(socket);
+    // A reset connection has nobody to answer; neither has one whose answer has begun.
+    if (error.code !== 'ECONNRESET' && socket.writable && !handled?.headersSent) {
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\n\r\n`);
+      answeredByNode.set(socket, status);
+      if (!handled) metrics.httpResponses.inc({ route: 'unrouted', status });
+    }
+    socket.destroy(error);
+  }
+
+  return { handle, clientError };
 }

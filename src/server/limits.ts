@@ -30,9 +30,13 @@ export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
   maxAliases: number;
+  /** Tokens a document may have; graphql-js stops parsing past it. */
+  maxTokens: number;
+  /** Bracket nesting of the request's JSON and document text, checked before parsing (server/intake.ts). */
+  maxNesting: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 2_000, maxNesting: 32 };
 
 const DEFAULT_LIST_SIZE = 10;
 
@@ -101,7 +105,10 @@ function measureOperation(
       const isList = isListType(getNullableType(field.type));
       const connection = plan.listSize && plan.listSize.sizedFields.length > 0 ? { fields: plan.listSize.sizedFields, size: sizeOf(plan.listSize, args) } : null;
       const below = connection || sizedHere || !isList ? own : own * sizeOf(plan.listSize, args);
-      walk(getNamedType(field.type), selection.selectionSet, depth + 1, below, connection, seen);
+      // `__Type.ofType` follows a type's wrappers (at most three here: [X!]!), so its chain says
+      // nothing of an answer's size; counted, it would refuse every standard introspection query.
+      const deeper = type.name === '__Type' && field.name === 'ofType' ? depth : depth + 1;
+      walk(getNamedType(field.type), selection.selectionSet, deeper, below, connection, seen);
     }
   };
   walk(root, selectionSet, 1, 1, null, new Set());

@@ -13,6 +13,7 @@ export interface Metrics {
   upstreamDuration: Histogram<'method' | 'endpoint'>;
   batchSize: Histogram<'loader'>;
   inFlight: Gauge;
+  httpResponses: Counter<'route' | 'status'>;
 }
 
 export function createMetrics(): Metrics {
@@ -45,6 +46,12 @@ export function createMetrics(): Metrics {
       help: 'Keys per DataLoader batch',
       labelNames: ['loader'],
       buckets: [1, 2, 5, 10, 20, 50, 100],
+      registers: [registry],
+    }),
+    httpResponses: new Counter({
+      name: 'http_responses_total',
+      help: 'HTTP answers by route (graphql, healthz, readyz, metrics, other; unrouted: refused by Node before routing) and the status actually sent (499: the client left first, nothing was sent)',
+      labelNames: ['route', 'status'],
       registers: [registry],
     }),
     inFlight: new Gauge({ name: 'graphql_requests_in_flight', help: 'GraphQL HTTP requests being answered', registers: [registry] }),

@@ -4,6 +4,9 @@ describe('loadConfig', () => {
   it('defaults to port 4000, a 10 s timeout and the emulator', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
+      host: '127.0.0.1',
+      metricsPort: null,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 },
       upstream: null,
       timeoutMs: 10_000,
       maxConcurrentUpstreamCalls: 20,
@@ -11,7 +14,7 @@ describe('loadConfig', () => {
       introspection: true,
       sandbox: true,
       maxBodyBytes: 1_000_000,
-      limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30 },
+      limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 2_000, maxNesting: 32 },
       shutdownGraceMs: 10_000,
       log: { level: 'info', pretty: true },
       otlpTracesUrl: null,
@@ -30,6 +33,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
       introspection: true,
       sandbox: true,
+    });
+  });
+
+  it('binds to loopback in demo mode and to every interface otherwise, unless HOST says', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ ACQUIRE_ACCOUNT_ID: 'myaccount' }).host).toBeNull();
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '[::1]' }).host).toBe('::1');
+  });
+
+  it('reads the time-outs and the metrics port', () => {
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', METRICS_PORT: '9464' })).toMatchObject({
+      http: { headersTimeoutMs: 2_000, requestTimeoutMs: 4_000, keepAliveTimeoutMs: 65_000 },
+      metricsPort: 9464,
     });
   });
 
@@ -57,6 +74,11 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_DEPTH: '0' }, /GRAPHQL_MAX_DEPTH/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }, /OTEL_EXPORTER_OTLP_ENDPOINT/],
+    [{ HOST: 'evil.example/path' }, /HOST/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, /HTTP_HEADERS_TIMEOUT_MS/],
+    [{ METRICS_PORT: '-1' }, /METRICS_PORT/],
+    [{ GRAPHQL_MAX_TOKENS: '10' }, /GRAPHQL_MAX_TOKENS/],
+    [{ GRAPHQL_MAX_NESTING: '2' }, /GRAPHQL_MAX_NESTING/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
