@@ -93,7 +93,7 @@ export type CaseConnection = {
 /** A case and its position in a case list. */
 export type CaseEdge = {
   readonly __typename?: 'CaseEdge';
-  /** An opaque cursor for this position; pass it as `after` to read the cases that follow. */
+  /** An opaque cursor for this case's place in the list; pass it as `after` (or `before`) to read the cases that follow (or come before). */
   readonly cursor: Scalars['String']['output'];
   /** The case. */
   readonly node: Case;
@@ -112,6 +112,19 @@ export type CaseFilter = {
   /** Only cases in this status. `UNKNOWN` cannot be filtered on. */
   readonly status?: InputMaybe<CaseStatus>;
 };
+
+/** The order of a case list, in the shape of GitHub's orderings. */
+export type CaseOrder = {
+  /** Ascending or descending. */
+  readonly direction: OrderDirection;
+  /** What to order by. */
+  readonly field: CaseOrderField;
+};
+
+/** What a case list can be ordered by. */
+export type CaseOrderField =
+  /** When the case was created (the order of case ids). */
+  | 'CREATED_AT';
 
 /** An agent or the contact taking part in a case. */
 export type CaseParticipant = {
@@ -430,6 +443,13 @@ export type MutationUpdateMessageArgs = {
   input: UpdateMessageInput;
 };
 
+/** Which way an ordering goes. */
+export type OrderDirection =
+  /** Ascending: oldest or smallest first. */
+  | 'ASC'
+  /** Descending: newest or largest first. */
+  | 'DESC';
+
 /** Where a page of a connection sits in the whole list, as in the Relay connection specification. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -457,7 +477,11 @@ export type Query = {
   readonly __typename?: 'Query';
   /** One case by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly case?: Maybe<Case>;
-  /** Cases of the account, a page at a time, in the upstream's default order. */
+  /**
+   * Cases of the account, a page at a time, oldest first unless `orderBy` says otherwise. Cursors
+   * name a case's place in the upstream's list, whichever the order: cases created later shift
+   * none of them.
+   */
   readonly cases: CaseConnection;
   /** One contact by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly contact?: Maybe<Contact>;
@@ -484,8 +508,11 @@ export type QueryCaseArgs = {
 /** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
 export type QueryCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CaseOrder>;
 };
 
 
@@ -711,6 +738,8 @@ export type ResolversTypes = {
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
   CaseFilter: CaseFilter;
+  CaseOrder: CaseOrder;
+  CaseOrderField: CaseOrderField;
   CaseParticipant: ResolverTypeWrapper<ParticipantRecord>;
   CaseStatus: CaseStatus;
   Channel: Channel;
@@ -732,6 +761,7 @@ export type ResolversTypes = {
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantType: ParticipantType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -756,6 +786,7 @@ export type ResolversParentTypes = {
   CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Case']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
   CaseFilter: CaseFilter;
+  CaseOrder: CaseOrder;
   CaseParticipant: ParticipantRecord;
   CloseCaseInput: CloseCaseInput;
   CloseCasePayload: Omit<CloseCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
@@ -948,7 +979,7 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
-  cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
+  cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'orderBy'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;

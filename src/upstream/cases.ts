@@ -3,8 +3,9 @@ import type { UpstreamSession } from '../domain/context.js';
 import type { CaseStatus, Channel } from '../domain/enums.js';
 import type { CaseRecord, CaseRelation, InvitationRecord } from '../domain/records.js';
 import { dataOf, keyedEntriesOf, pageOf, recordOf, type Page } from './envelopes.js';
+import { malformedError } from './errors.js';
 import { isObject, upstreamCaseStatus, upstreamChannel } from './normalize.js';
-import { pageWindow } from './pageWindow.js';
+import { readRange } from './pageWindow.js';
 import { relationParams } from './params.js';
 import { readCase, readInvitation } from './readRecords.js';
 
@@ -17,14 +18,18 @@ export interface CaseConditions {
   closedBy?: string;
 }
 
-export interface CaseSliceParams {
-  /** Offset of the first case in the whole (filtered) list. */
-  start: number;
-  count: number;
+/** What a case list read asks for, whichever rows it reads. */
+export interface CaseQuery {
   where: CaseConditions;
   relations: readonly CaseRelation[];
   /** Only these columns (the upstream adds `id` and `threadId`); all when null. */
   select: readonly string[] | null;
+}
+
+export interface CaseSliceParams extends CaseQuery {
+  /** Offset of the first case in the whole (filtered) list, in the upstream's order. */
+  start: number;
+  count: number;
 }
 
 // The upstream documents no page-size limit; keep the widened page modest.
@@ -41,17 +46,17 @@ function whereParams(where: CaseConditions): Array<[string, string]> {
   return conditions.flatMap(([column, value]): Array<[string, string]> => (value === undefined ? [] : [['where', `${column}|eq|${value}`]]));
 }
 
-function listPage(session: UpstreamSession, params: CaseSliceParams, limit: number, page: number): Promise<Page<CaseRecord>> {
+function listPage(session: UpstreamSession, query: CaseQuery, limit: number, page: number): Promise<Page<CaseRecord>> {
   return session.read(
     {
       method: 'GET',
-    path: 'crm/objects/case',
-    searchParams: [
-      ['limit', String(limit)],
-      ['page', String(page)],
-      ...whereParams(params.where),
-      ...relationParams(params.relations),
-      ...(params.select ?? []).map((column): [string, string] => ['select', column]),
+      path: 'crm/objects/case',
+      searchParams: [
+        ['limit', String(limit)],
+        ['page', String(page)],
+        ...whereParams(query.where),
+        ...relationParams(query.relations),
+        ...(query.select ?? []).map((column): [string, string] => ['select', column]),
       ],
     },
     'cases',
@@ -66,13 +71,15 @@ function listPage(session: UpstreamSession, params: CaseSliceParams, limit: numb
  * `count` cases from offset `start` of the list, over the upstream's `limit` and 0-based `page`
  * (one call, or two for an awkward range), with the list's total.
  */
-export async function listCases(session: UpstreamSession, params: CaseSliceParams): Promise<{ items: CaseRecord[]; total: number }> {
-  const window = pageWindow(params.start, params.count, MAX_UPSTREAM_LIMIT);
-  const pages = await Promise.all(window.pages.map((page) => listPage(session, params, window.limit, page)));
-  const items = pages.flatMap((page) => page.items).slice(window.skip, window.skip + params.count);
-  // Without a count in the envelope, what was seen is the best lower bound.
-  const total = Math.max(pages[0]?.total ?? 0, params.start + items.length);
-  return { items, total };
+export function listCases(session: UpstreamSession, params: CaseSliceParams): Promise<{ items: CaseRecord[]; total: number }> {
+  return readRange(params.start, params.count, MAX_UPSTREAM_LIMIT, (limit, page) => listPage(session, params, limit, page));
+}
+
+/** How many cases match `where`, in the cheapest read that says it: one id. */
+export async function countCases(session: UpstreamSession, where: CaseConditions): Promise<number> {
+  const { total } = await listPage(session, { where, relations: [], select: ['id'] }, 1, 0);
+  if (total === null) throw malformedError('a case list without its count');
+  return total;
 }
 
 export function getCase(session: UpstreamSession, id: string, relations: readonly CaseRelation[]): Promise<CaseRecord> {

@@ -1,4 +1,6 @@
+import { connectionOf } from '../../src/pagination/connection.js';
 import { cursorToOffset, offsetToCursor } from '../../src/pagination/cursors.js';
+import { planSlice } from '../../src/pagination/slice.js';
 import { pageWindow } from '../../src/upstream/pageWindow.js';
 
 describe('cursors', () => {
@@ -44,5 +46,56 @@ describe('pageWindow', () => {
 
   it('asks for one row when none are wanted, to learn the total', () => {
     expect(pageWindow(0, 0, 200)).toEqual({ limit: 1, pages: [0], skip: 0 });
+  });
+});
+
+describe('planSlice', () => {
+  const limits = { maxPageSize: 100, defaultPageSize: 20 };
+  const cursor = (position: number): string => offsetToCursor(position);
+  const plan = (args: Parameters<typeof planSlice>[0], direction: 'ASC' | 'DESC', total: number | null = null) => {
+    const slice = planSlice(args, direction, limits);
+    return { needsTotal: slice.needsTotal, ...slice.range(total) };
+  };
+
+  it('reads from the start of the upstream list oldest first, 20 rows unless told', () => {
+    expect(plan({}, 'ASC')).toEqual({ needsTotal: false, start: 0, count: 20 });
+    expect(plan({ first: 5, after: cursor(9) }, 'ASC')).toEqual({ needsTotal: false, start: 10, count: 5 });
+  });
+
+  it('needs the total only to read from an end that no cursor gives', () => {
+    expect(plan({ first: 5 }, 'DESC', 250)).toEqual({ needsTotal: true, start: 245, count: 5 });
+    expect(plan({ last: 5 }, 'ASC', 250)).toEqual({ needsTotal: true, start: 245, count: 5 });
+    expect(plan({ first: 5, after: cursor(245) }, 'DESC')).toEqual({ needsTotal: false, start: 240, count: 5 });
+    expect(plan({ last: 5, before: cursor(245) }, 'ASC')).toEqual({ needsTotal: false, start: 240, count: 5 });
+    expect(plan({ last: 5 }, 'DESC')).toEqual({ needsTotal: false, start: 0, count: 5 });
+    expect(plan({ last: 5, before: cursor(3) }, 'DESC')).toEqual({ needsTotal: false, start: 4, count: 5 });
+  });
+
+  it('stops at the other cursor and at the ends of the list', () => {
+    expect(plan({ first: 10, after: cursor(3), before: cursor(7) }, 'ASC')).toEqual({ needsTotal: false, start: 4, count: 3 });
+    expect(plan({ first: 10, after: cursor(3) }, 'DESC')).toEqual({ needsTotal: false, start: 0, count: 3 });
+    expect(plan({ first: 10 }, 'DESC', 4)).toEqual({ needsTotal: true, start: 0, count: 4 });
+    expect(plan({ first: 10, after: cursor(7), before: cursor(3) }, 'ASC')).toEqual({ needsTotal: false, start: 8, count: 0 });
+    expect(plan({ first: 0 }, 'DESC', 0)).toEqual({ needsTotal: true, start: 0, count: 0 });
+  });
+
+  it('refuses first with last, sizes out of range and foreign cursors', () => {
+    expect(() => planSlice({ first: 1, last: 1 }, 'ASC', limits)).toThrow('not both');
+    expect(() => planSlice({ first: 101 }, 'ASC', limits)).toThrow('0 to 100');
+    expect(() => planSlice({ last: -1 }, 'DESC', limits)).toThrow('0 to 100');
+    expect(() => planSlice({ before: 'nope' }, 'ASC', limits)).toThrow('before is not a cursor');
+  });
+});
+
+describe('connectionOf', () => {
+  it('gives each row the cursor of its upstream position, in the order asked, with the pages around it', () => {
+    const ascending = connectionOf(['a', 'b'], 3, 10);
+    expect(ascending.edges.map((edge) => [edge.node, cursorToOffset(edge.cursor)])).toEqual([['a', 3], ['b', 4]]);
+    expect(ascending.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const descending = connectionOf(['a', 'b'], 8, 10, 'DESC');
+    expect(descending.nodes).toEqual(['b', 'a']);
+    expect(descending.edges.map((edge) => cursorToOffset(edge.cursor))).toEqual([9, 8]);
+    expect(descending.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(connectionOf([], 0, 0, 'DESC').pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
 });
