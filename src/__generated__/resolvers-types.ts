@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, ParticipantRecord, ContactRecord, InvitationRecord, MessageRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -269,6 +269,30 @@ export type DeleteMessagePayload = {
   readonly deletedMessageId: Scalars['ID']['output'];
 };
 
+/** An email address, with the name that goes with it when there is one. */
+export type EmailAddress = {
+  readonly __typename?: 'EmailAddress';
+  /** The address. */
+  readonly email: Scalars['String']['output'];
+  /** The display name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+};
+
+/** The mail fields of an email message. */
+export type EmailDetails = {
+  readonly __typename?: 'EmailDetails';
+  /** Blind carbon-copy recipients. */
+  readonly bcc: ReadonlyArray<EmailAddress>;
+  /** Carbon-copy recipients. */
+  readonly cc: ReadonlyArray<EmailAddress>;
+  /** The sending address. */
+  readonly from?: Maybe<EmailAddress>;
+  /** The subject line. */
+  readonly subject?: Maybe<Scalars['String']['output']>;
+  /** The recipients. */
+  readonly to: ReadonlyArray<EmailAddress>;
+};
+
 /** Email details of a message. */
 export type EmailMessageInput = {
   /** Blind carbon-copy addresses. */
@@ -277,6 +301,8 @@ export type EmailMessageInput = {
   readonly cc?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Your Acquire-connected email address. */
   readonly from: Scalars['String']['input'];
+  /** The body as HTML, sent as is, for callers who mean markup; instead of `text`, not with it. */
+  readonly html?: InputMaybe<Scalars['String']['input']>;
   /** The subject line. */
   readonly subject?: InputMaybe<Scalars['String']['input']>;
   /** The recipients' addresses. */
@@ -324,18 +350,26 @@ export type Message = {
   readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
   /** When it was last edited. */
   readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The mail fields of an email; null unless the read carried them (the answer of `sendMessage` does, a case's messages do not). */
+  readonly email?: Maybe<EmailDetails>;
   /** The message id. */
   readonly id: Scalars['ID']['output'];
   /** Extra data the upstream keeps with the message. */
   readonly meta?: Maybe<Scalars['JSON']['output']>;
   /** Whether the other side has seen it. */
   readonly seen?: Maybe<Scalars['Boolean']['output']>;
-  /** The agent or contact that sent it; null when the sender cannot be resolved (for example the API key's own pseudo-agent). */
+  /**
+   * The agent or contact that sent it. An agent comes as the read of the message embedded it (a
+   * message read, and the answers of send and update, do; messages sent with an API key show its
+   * pseudo-agent, named after the key), else from the agent directory; null when neither knows it.
+   */
   readonly sender?: Maybe<Sender>;
   /** The id of the agent or contact that sent it. */
   readonly senderId?: Maybe<Scalars['ID']['output']>;
   /** Whether an agent or the contact sent it. */
   readonly senderType?: Maybe<SenderType>;
+  /** The text-message fields of an SMS; null unless the read carried them (the answer of `sendMessage` does, a case's messages do not). */
+  readonly sms?: Maybe<SmsDetails>;
   /** The text of the message (Markdown and image embeds may appear). */
   readonly text?: Maybe<Scalars['String']['output']>;
   /** What kind of line it is. */
@@ -569,8 +603,11 @@ export type SendMessageInput = {
   readonly senderType?: InputMaybe<SenderType>;
   /** SMS details; required when `channel` is SMS. */
   readonly sms?: InputMaybe<SmsMessageInput>;
-  /** The text of the message (for email, its body). */
-  readonly text: Scalars['String']['input'];
+  /**
+   * The text of the message. For email, the body as plain text: it is sent as HTML with its markup
+   * characters escaped and its line breaks kept. Required, except for an email with `email.html`.
+   */
+  readonly text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of `sendMessage`. */
@@ -591,6 +628,17 @@ export type SenderType =
   | 'UNKNOWN'
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
+
+/** The text-message fields of an SMS. */
+export type SmsDetails = {
+  readonly __typename?: 'SmsDetails';
+  /** The sending number. */
+  readonly from?: Maybe<Scalars['String']['output']>;
+  /** Where delivery stands, as the upstream says it (its docs show `sent`). */
+  readonly status?: Maybe<Scalars['String']['output']>;
+  /** The receiving number. */
+  readonly to?: Maybe<Scalars['String']['output']>;
+};
 
 /** SMS details of a message. */
 export type SmsMessageInput = {
@@ -751,6 +799,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<DeleteMessagePayload>;
+  EmailAddress: ResolverTypeWrapper<EmailAddressRecord>;
+  EmailDetails: ResolverTypeWrapper<EmailRecord>;
   EmailMessageInput: EmailMessageInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -771,6 +821,7 @@ export type ResolversTypes = {
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
   Sender: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Sender']>;
   SenderType: SenderType;
+  SmsDetails: ResolverTypeWrapper<SmsRecord>;
   SmsMessageInput: SmsMessageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
@@ -796,6 +847,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: DeleteMessagePayload;
+  EmailAddress: EmailAddressRecord;
+  EmailDetails: EmailRecord;
   EmailMessageInput: EmailMessageInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -812,6 +865,7 @@ export type ResolversParentTypes = {
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   Sender: ResolversUnionTypes<ResolversParentTypes>['Sender'];
+  SmsDetails: SmsRecord;
   SmsMessageInput: SmsMessageInput;
   String: Scalars['String']['output'];
   TimelineEntry: TimelineRecord;
@@ -930,6 +984,19 @@ export type DeleteMessagePayloadResolvers<ContextType = GatewayContext, ParentTy
   deletedMessageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type EmailAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmailAddress'] = ResolversParentTypes['EmailAddress']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EmailDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmailDetails'] = ResolversParentTypes['EmailDetails']> = {
+  bcc?: Resolver<ReadonlyArray<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  cc?: Resolver<ReadonlyArray<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ReadonlyArray<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+};
+
 export type InvitationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -950,12 +1017,14 @@ export type MessageResolvers<ContextType = GatewayContext, ParentType extends Re
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
   dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['EmailDetails']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   seen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   sender?: Resolver<Maybe<ResolversTypes['Sender']>, ParentType, ContextType>;
   senderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   senderType?: Resolver<Maybe<ResolversTypes['SenderType']>, ParentType, ContextType>;
+  sms?: Resolver<Maybe<ResolversTypes['SmsDetails']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['MessageType']>, ParentType, ContextType>;
 };
@@ -999,6 +1068,12 @@ export type SenderResolvers<ContextType = GatewayContext, ParentType extends Res
   __resolveType: TypeResolveFn<'Contact' | 'User', ParentType, ContextType>;
 };
 
+export type SmsDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SmsDetails'] = ResolversParentTypes['SmsDetails']> = {
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1034,6 +1109,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   CreateCasePayload?: CreateCasePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
+  EmailAddress?: EmailAddressResolvers<ContextType>;
+  EmailDetails?: EmailDetailsResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -1044,6 +1121,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
+  SmsDetails?: SmsDetailsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

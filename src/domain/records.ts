@@ -92,6 +92,34 @@ export interface MessageRecord {
   readonly dateUpdated: string | null;
   /** The message's case, when the upstream embedded it (columns only). */
   readonly case?: CaseRecord;
+  /**
+   * The agent that sent it, as the read embedded it: message reads and the send and update answers
+   * do, the API key's pseudo-agent included (named after the key). Undefined otherwise.
+   */
+  readonly sender?: UserRecord;
+  /** The mail fields, when the read carried them (the answer of an email send). */
+  readonly email?: EmailRecord;
+  /** The text-message fields, when the read carried them (the answer of an SMS send). */
+  readonly sms?: SmsRecord;
+}
+
+export interface EmailAddressRecord {
+  readonly email: string;
+  readonly name: string | null;
+}
+
+export interface EmailRecord {
+  readonly subject: string | null;
+  readonly from: EmailAddressRecord | null;
+  readonly to: ReadonlyArray<EmailAddressRecord>;
+  readonly cc: ReadonlyArray<EmailAddressRecord>;
+  readonly bcc: ReadonlyArray<EmailAddressRecord>;
+}
+
+export interface SmsRecord {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly status: string | null;
 }
 
 export interface UserRecord {

@@ -7,9 +7,11 @@ export const Message: MessageResolvers = {
     if (message.caseId === null) return null;
     return message.case ?? loaders.cases.load(message.caseId);
   },
-  // Senders come from the directories, not from the copy a message read may embed, so a sender
-  // resolves the same way however the message was reached.
+  // An agent embedded by the read is the sender as Acquire names it, the API key's pseudo-agent
+  // included, which the directory does not list. A contact's embedded copy has a stand-in name, so
+  // a contact is read by its id.
   sender: (message, _args, context) => {
+    if (message.senderType === 'USER' && message.sender) return message.sender;
     if (message.senderId === null) return null;
     if (message.senderType === 'CONTACT') return contactReference(message.senderId);
     if (message.senderType === 'USER') return userOrNull(message.senderId, context);

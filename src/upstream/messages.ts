@@ -5,7 +5,7 @@ import type { CaseRecord, MessageRecord } from '../domain/records.js';
 import { dataOf, recordOf } from './envelopes.js';
 import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
-import { readMessage } from './readRecords.js';
+import { readEmail, readMessage, readSms } from './readRecords.js';
 
 export function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
   return session.read({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, 'message', (body) => readMessage(recordOf(body)));
@@ -56,10 +56,20 @@ export function sendChatMessage(session: UpstreamSession, params: ChatMessagePar
   );
 }
 
+/** An email body: plain text, or markup the caller means as such. */
+export type MailBody = { readonly text: string } | { readonly html: string };
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Plain text as the HTML body the mail endpoint takes: markup characters escaped, line breaks kept. */
+export function plainTextToHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character).replace(/\r\n|\r|\n/g, '<br>');
+}
+
 export interface MailMessageParams {
   caseId: string;
   contactId: string;
-  text: string;
+  body: MailBody;
   from: string;
   to: string[];
   cc: string[];
@@ -86,19 +96,20 @@ export function sendMailMessage(session: UpstreamSession, params: MailMessagePar
           cc: params.cc,
           bcc: params.bcc,
           ...(params.subject === undefined ? {} : { subject: params.subject }),
-          htmlBody: params.text,
+          htmlBody: 'html' in params.body ? params.body.html : plainTextToHtml(params.body.text),
         },
       },
     },
     itsCase(params.caseId),
     (body) => {
       const mail = recordOf(body);
-      return readMessage({
+      const message = readMessage({
         ...mail,
         id: mail.caseMessageId ?? mail.id,
         channel: mail.channel ?? 'mail',
         message: mail.htmlBody ?? mail.textBody ?? mail.message,
       });
+      return { ...message, email: readEmail(mail) };
     },
   );
 }
@@ -146,12 +157,13 @@ export function sendSms(session: UpstreamSession, params: SmsParams): Promise<Me
     (body) => {
       const sms = recordOf(body).data;
       if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');
-      return readMessage({
+      const message = readMessage({
         ...sms,
         id: sms.caseMessageId ?? sms.id,
         caseId: sms.caseId ?? sms.case_id ?? params.caseId,
         type: sms.type ?? 'sms',
       });
+      return { ...message, sms: readSms(sms) };
     },
   );
 }

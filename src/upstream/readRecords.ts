@@ -15,12 +15,16 @@ import {
   toSenderType,
   toStr,
 } from './normalize.js';
+import type { SenderType } from '../domain/enums.js';
 import type {
   CaseRecord,
   ContactRecord,
+  EmailAddressRecord,
+  EmailRecord,
   InvitationRecord,
   MessageRecord,
   ParticipantRecord,
+  SmsRecord,
   TimelineRecord,
   UserRecord,
 } from '../domain/records.js';
@@ -175,7 +179,50 @@ export function readMessage(raw: Record<string, unknown>): MessageRecord {
     dateUpdated: toIsoDate(raw.dateUpdated),
   };
   if (isObject(raw.case) && toId(raw.case.id) !== null) record.case = readCase(raw.case);
+  const sender = embeddedAgent(raw.sender, record.senderType);
+  if (sender) record.sender = sender;
   return record;
+}
+
+/**
+ * The agent a message read embeds as its `sender`. A contact's embedded copy is left out: it
+ * carries a stand-in name (`#<id>`), not the contact's.
+ */
+function embeddedAgent(value: unknown, senderType: SenderType | null): UserRecord | undefined {
+  if (!isObject(value) || toId(value.id) === null) return undefined;
+  const type = toSenderType(value.type) ?? senderType;
+  return type === 'USER' ? readUser(value) : undefined;
+}
+
+/** An address as the mail answer gives it (`{Name, Email}`), or a bare string. */
+function readAddress(value: unknown): EmailAddressRecord | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : { email: value.trim(), name: null };
+  if (!isObject(value)) return null;
+  const email = toStr(value.Email ?? value.email);
+  if (email === null || email.trim() === '') return null;
+  const name = toStr(value.Name ?? value.name);
+  return { email: email.trim(), name: name === null || name.trim() === '' ? null : name };
+}
+
+function readAddresses(value: unknown): EmailAddressRecord[] {
+  const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+  return list.map(readAddress).filter((address): address is EmailAddressRecord => address !== null);
+}
+
+/** The mail fields of an email send's answer. */
+export function readEmail(raw: Record<string, unknown>): EmailRecord {
+  return {
+    subject: toStr(raw.subject),
+    from: readAddress(raw.from),
+    to: readAddresses(raw.to),
+    cc: readAddresses(raw.cc),
+    bcc: readAddresses(raw.bcc),
+  };
+}
+
+/** The text-message fields of an SMS send's answer. */
+export function readSms(raw: Record<string, unknown>): SmsRecord {
+  return { from: toStr(raw.from), to: toStr(raw.to), status: toStr(raw.status) };
 }
 
 export function readUser(raw: Record<string, unknown>): UserRecord {

@@ -259,7 +259,7 @@ describe('Query.message, contact, user, users', () => {
     expect(result.data.message.case.id).toBe(result.data.message.caseId);
   });
 
-  it('resolves agent senders to users, and the API pseudo-agent to null', async () => {
+  it('resolves the agent senders of a case\'s messages (which embed none) from the directory, and the API pseudo-agent it lacks to null', async () => {
     const result = await graphql(url, '{ cases(first: 60) { nodes { messages { senderType senderId sender { __typename ... on User { id name } } } } } }');
     const fromUsers = result.data.cases.nodes.flatMap((node: { messages: Array<{ senderType: string }> }) =>
       node.messages.filter((message) => message.senderType === 'USER'),

@@ -5,7 +5,7 @@ import type {
 } from '../../__generated__/resolvers-types.js';
 import { badUserInput } from '../../domain/errors.js';
 import type { GatewayContext } from '../../domain/context.js';
-import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf } from '../../upstream/messages.js';
+import { sendChatMessage, sendMailMessage, sendSms, timelineIdOf, type MailBody } from '../../upstream/messages.js';
 import type { CaseRecord, MessageRecord } from '../../domain/records.js';
 import { boundedText, knownSenderType, parseEmail, parseId, parsePhone, requireText } from '../inputs.js';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from '../textLimits.js';
@@ -42,14 +42,27 @@ function refuseOtherDetails(input: Input, allowed: 'email' | 'sms' | null): void
   }
 }
 
+function requiredText(input: Input): string {
+  if (input.text === null || input.text === undefined) throw badUserInput('input.text is required', 'input.text');
+  return requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
+}
+
+/** Plain text (escaped when sent as HTML) or markup the caller means: one of the two. */
+function mailBody(input: Input, html: string | null | undefined): MailBody {
+  const hasText = input.text !== null && input.text !== undefined;
+  if (html === null || html === undefined) return { text: requiredText(input) };
+  if (hasText) throw badUserInput('Give input.text (plain text) or input.email.html (markup), not both', 'input.email.html');
+  return { html: requireText(html, 'input.email.html', MAX_MESSAGE_LENGTH) };
+}
+
 /** Checks everything about the input first, so a bad request costs no upstream call. */
 function planSend(input: Input, caseId: string): Send {
-  const text = requireText(input.text, 'input.text', MAX_MESSAGE_LENGTH);
   const senderType = knownSenderType(input.senderType ?? 'USER', 'input.senderType');
   const channel = input.channel ?? 'CHAT';
   switch (channel) {
-    case 'CHAT':
+    case 'CHAT': {
       refuseOtherDetails(input, null);
+      const text = requiredText(input);
       return (record, { upstream }) =>
         sendChatMessage(upstream, {
           caseId,
@@ -57,6 +70,7 @@ function planSend(input: Input, caseId: string): Send {
           text,
           senderType,
         });
+    }
     case 'EMAIL': {
       refuseOtherDetails(input, 'email');
       agentOnly(senderType, 'email');
@@ -66,7 +80,7 @@ function planSend(input: Input, caseId: string): Send {
       if (to.length === 0) throw badUserInput('input.email.to needs at least one address', 'input.email.to');
       const mail = {
         caseId,
-        text,
+        body: mailBody(input, email.html),
         from: parseEmail(email.from, 'input.email.from'),
         to,
         cc: recipients(email.cc, 'input.email.cc'),
@@ -82,6 +96,7 @@ function planSend(input: Input, caseId: string): Send {
       agentOnly(senderType, 'SMS');
       const sms = input.sms;
       if (!sms) throw badUserInput('input.sms is required when channel is SMS', 'input.sms');
+      const text = requiredText(input);
       const from = parsePhone(sms.from, 'input.sms.from');
       const to = parsePhone(sms.to, 'input.sms.to');
       return (record, { upstream }) => {
