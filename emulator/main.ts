@@ -1,18 +1,8 @@
-/** Runs the emulator as a process: `PORT` (default 4010), `EMULATOR_LATENCY_MS` (default 0). */
+/** Runs the emulator as a process, configured by the environment (envOptions.ts; README). */
+import { emulatorOptionsFromEnv } from './envOptions.js';
 import { DEMO_API_KEY, startEmulator } from './server.js';
 
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-}
-
-const emulator = await startEmulator({
-  port: numberFromEnv('PORT', 4010),
-  latencyMs: numberFromEnv('EMULATOR_LATENCY_MS', 0),
-});
+const emulator = await startEmulator(emulatorOptionsFromEnv(process.env));
 console.log(`Acquire API emulator listening on ${emulator.url} (API key: ${DEMO_API_KEY})`);
 
 const shutdown = (): void => {

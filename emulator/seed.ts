@@ -4,10 +4,12 @@ import { createRandom } from './prng.js';
 import type { Agent, CaseEntry, Company, ContactEntry, Department, NoteEntry, Snooze } from './records.js';
 import { FIRST_IDS, seedCases } from './seedCases.js';
 import { seedNotes } from './seedNotes.js';
+import { rewriteThreads, type DataOptions } from './seedThreads.js';
 import { CONTACT_COUNT, FIRST_CONTACT_ID, seedAgents, seedCompanies, seedContacts, seedDepartments } from './seedPeople.js';
 
-/** Notes draw from a stream of their own, so adding them left every other seeded value as it was. */
+/** Notes and other thread lengths draw from streams of their own, so the default seed stays as it was. */
 const NOTES_STREAM = 0x6e6f7465;
+const THREADS_STREAM = 0x74687264;
 
 export interface IdCounters {
   case: number;
@@ -38,13 +40,14 @@ export interface AccountData {
   next: IdCounters;
 }
 
-export function seedAccount(profile: AccountProfile): AccountData {
+export function seedAccount(profile: AccountProfile, options: DataOptions = {}): AccountData {
   const random = createRandom(profile.seed);
   const agents = seedAgents(random, profile);
   const departments = seedDepartments(random, agents);
   const companies = seedCompanies(random);
   const contacts = seedContacts(random, companies);
   const { cases, next } = seedCases(random, contacts, agents);
+  next.message = rewriteThreads(createRandom(profile.seed ^ THREADS_STREAM), cases, options, FIRST_IDS.message) ?? next.message;
   const noted = seedNotes(createRandom(profile.seed ^ NOTES_STREAM), contacts, agents, cases);
   return {
     profile,

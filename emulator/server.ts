@@ -14,6 +14,7 @@ import { isObject } from './query.js';
 import { Router } from './router.js';
 import { ROUTES } from './routes/index.js';
 import { seedAccount } from './seed.js';
+import { validDataOptions, type DataOptions, type DataProfile } from './seedThreads.js';
 import { AccountStore } from './store.js';
 
 export { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY } from './keys.js';
@@ -28,6 +29,13 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Keep the call log (default true); the gateway's demo mode, which runs for days, turns it off. */
   recordCalls?: boolean;
+  /**
+   * The data: 'default' (what the tests pin) or 'long-threads' (100 to 1,500 messages a case, about
+   * 2% of cases 2,000 to 6,000), with realistic text sizes; see seedThreads.ts.
+   */
+  profile?: DataProfile;
+  /** Every case gets exactly this many messages (at least 2), for like-for-like comparisons. */
+  messagesPerCase?: number;
 }
 
 export interface EmulatorCall {
@@ -102,14 +110,18 @@ function validLatency(ms: unknown): number {
   return ms;
 }
 
-function seedStores(): Map<string, AccountStore> {
-  return new Map(ACCOUNTS.map((profile) => [profile.name, new AccountStore(seedAccount(profile))]));
+function seedStores(data: DataOptions): Map<string, AccountStore> {
+  return new Map(ACCOUNTS.map((profile) => [profile.name, new AccountStore(seedAccount(profile, data))]));
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
   let latencyMs = validLatency(options.latencyMs ?? 0);
-  let stores = seedStores();
+  const data = validDataOptions({
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(options.messagesPerCase === undefined ? {} : { messagesPerCase: options.messagesPerCase }),
+  });
+  let stores = seedStores(data);
   const calls: EmulatorCall[] = [];
   const router = new Router(ROUTES);
 
@@ -122,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Every delayed call listens for it; hundreds at once are normal under load.
   setMaxListeners(0, shuttingDown.signal);
   const reset = (): void => {
-    stores = seedStores();
+    stores = seedStores(data);
     faults.clear();
     resetCalls();
   };
