@@ -16,6 +16,8 @@ export interface StartupRun {
 
 const IDLE_MS = 3_000;
 
+const READY_WITHIN_MS = 60_000;
+
 async function measureStartup(gateway: string, entryPoint: string, env: Record<string, string>): Promise<StartupRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [entryPoint], {
@@ -25,6 +27,7 @@ async function measureStartup(gateway: string, entryPoint: string, env: Record<s
   try {
     const startMs = await new Promise<number>((resolve, reject) => {
       let output = '';
+      setTimeout(() => reject(new Error(`${gateway} was not ready within ${READY_WITHIN_MS} ms`)), READY_WITHIN_MS).unref();
       child.once('exit', (code) => reject(new Error(`${gateway} exited with ${code} before it was ready`)));
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString('utf8');
@@ -36,10 +39,12 @@ async function measureStartup(gateway: string, entryPoint: string, env: Record<s
     return { gateway, startMs, idleRssMiB: rssMiB(child.pid ?? 0) };
   } finally {
     child.removeAllListeners('exit');
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+    }
   }
 }
 

@@ -17,9 +17,9 @@ function nodesAt(info: GraphQLResolveInfo, paths: readonly SelectionPath[]): Fie
 /**
  * The relations that a read of `typeName` records needs for the fields selected in `nodes`. A
  * field with both a `column` (its record's id) and a `relation` is embedded only when the query
- * selects some of that record's columns: an embedded record carries its columns, not its own
- * relations, so for those (a contact's name, from its fields) the record's own read is needed
- * anyway, and the id is enough to make it.
+ * selects some of that record's columns, or only asks what it is (`__typename`): an embedded
+ * record carries its columns, not its own relations, so for those (a contact's name, from its
+ * fields) the record's own read is needed anyway, and the id is enough to make it.
  */
 function relationsOf(info: GraphQLResolveInfo, typeName: string, nodes: readonly FieldNode[]): Set<string> {
   const relations = new Set<string>();
@@ -35,7 +35,8 @@ function relationsOf(info: GraphQLResolveInfo, typeName: string, nodes: readonly
     }
     const child = getNamedType(field.type).name;
     const selected = [...subfields(info, fieldNodes).keys()];
-    if (selected.some((childField) => fieldPlan(info.schema, child, childField).column !== null)) relations.add(plan.relation);
+    const onlyWhatItIs = selected.length > 0 && selected.every((childField) => childField === '__typename');
+    if (onlyWhatItIs || selected.some((childField) => fieldPlan(info.schema, child, childField).column !== null)) relations.add(plan.relation);
   }
   return relations;
 }

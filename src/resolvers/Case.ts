@@ -19,9 +19,10 @@ export const Case: CaseResolvers = {
   timeline: (record, _args, context) => map(withRelation(record, 'timeline', context), (ready) => ready.timeline ?? []),
   feedbacks: (record, _args, context) => map(withRelation(record, 'feedbacks', context), (ready) => ready.feedbacks ?? []),
   fields: (record, _args, context) => map(withRelation(record, 'fields', context), (ready) => ready.fields ?? null),
-  parent: (record, _args, { loaders }) => {
+  // Not embedded when the parent's own relations are selected: it is read by id, with them.
+  parent: (record, _args, { loaders, planner }, info) => {
     if (record.parent !== undefined) return record.parent;
-    return record.parentId === null ? null : loaders.cases.load(record.parentId);
+    return record.parentId === null ? null : loaders.cases.load(record.parentId, planner.caseRelations(info));
   },
   lastMessage: (record, _args, context) => {
     if (record.lastMessage !== undefined) return record.lastMessage;

@@ -72,14 +72,19 @@ export function createRequestContexts(options: RequestContextOptions) {
         stats.upstreamCalls += 1;
       },
     });
-    const context = options.factory({
-      session,
-      stats,
-      client: options.client,
-      authorization,
-      ...(options.onBatch ? { onBatch: options.onBatch } : {}),
-    });
-    return { context, close: () => session.close() };
+    try {
+      const context = options.factory({
+        session,
+        stats,
+        client: options.client,
+        authorization,
+        ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+      });
+      return { context, close: () => session.close() };
+    } catch (error) {
+      session.close();
+      throw error;
+    }
   };
 }
 

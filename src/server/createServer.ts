@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { Gauge } from 'prom-client';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Tracer } from '@opentelemetry/api';
@@ -149,6 +150,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const sandbox = options.sandbox ?? !options.production;
   const readPath = createReadPath({ client, shareAcrossRequests: options.coalesceReads !== false, freezeRecords: options.freezeRecords ?? false });
+  new Gauge({
+    name: 'upstream_credentials_live',
+    help: 'Credentials (by hash) with a request, read or write in flight: what the read path holds; 0 when idle',
+    registers: [metrics.registry],
+    collect() {
+      this.set(readPath.liveCredentials());
+    },
+  });
   const observability = createObservability(metrics, logger);
   const httpServer = http.createServer(options.http ? serverTimeouts(options.http) : {});
   const metricsServer = options.metricsPort === undefined ? null : createMetricsServer(metrics);

@@ -7,6 +7,7 @@ import { malformedError } from './errors.js';
 import { isObject, upstreamCaseStatus, upstreamChannel } from './normalize.js';
 import { readRange } from './pageWindow.js';
 import { relationParams } from './params.js';
+import { caseTouched } from './touches.js';
 import { readCase, readInvitation } from './readRecords.js';
 
 /** Conditions on the case list, in the gateway's terms; each becomes a `where=column|eq|value`. */
@@ -155,7 +156,7 @@ export async function closeCase(session: UpstreamSession, params: CloseCaseParam
         ...(params.askFeedback === undefined ? {} : { askFeedback: params.askFeedback }),
       },
     },
-    [{ kind: 'case', id: params.caseId }],
+    caseTouched(params.caseId),
     dataOf,
   );
 }
@@ -177,7 +178,7 @@ export function inviteToCase(session: UpstreamSession, params: InviteParams): Pr
         ...(params.departmentIds.length > 0 ? { department: params.departmentIds.map(Number) } : {}),
       },
     },
-    [{ kind: 'case', id: params.caseId }],
+    caseTouched(params.caseId),
     (body) =>
       keyedEntriesOf(body)
         .map(readInvitation)

@@ -1,22 +1,20 @@
 /** Message endpoints (fact sheet §4.2–4.7): one read, three ways to send, update, delete. */
-import type { Touched, UpstreamSession } from '../domain/context.js';
+import type { UpstreamSession } from '../domain/context.js';
 import type { SenderType } from '../domain/enums.js';
 import type { CaseRecord, MessageRecord } from '../domain/records.js';
 import { dataOf, recordOf } from './envelopes.js';
 import { malformedError } from './errors.js';
 import { isObject, toInt } from './normalize.js';
 import { readEmail, readMessage, readSms } from './readRecords.js';
+import { caseTouched, messageTouched } from './touches.js';
 
 export function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
   return session.read({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, 'message', (body) => readMessage(recordOf(body)));
 }
 
-/** Which case held the message is unknown before the answer: any case read may list it. */
-const messageAndEveryCase = (id: string): Touched[] => [{ kind: 'message', id }, { kind: 'case' }];
-
 /** Resolves to false when the upstream answers `{deleted: 0}`. */
 export function deleteMessage(session: UpstreamSession, id: string): Promise<boolean> {
-  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, messageAndEveryCase(id), (body) => {
+  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, messageTouched(id), (body) => {
     const data = dataOf(body);
     return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
   });
@@ -25,13 +23,10 @@ export function deleteMessage(session: UpstreamSession, id: string): Promise<boo
 export function updateMessage(session: UpstreamSession, id: string, text: string): Promise<MessageRecord> {
   return session.write(
     { method: 'POST', path: `crm/messenger/chat/message/${encodeURIComponent(id)}`, json: { message: { type: 'message', message: text } } },
-    messageAndEveryCase(id),
+    messageTouched(id),
     (body) => readMessage(recordOf(body)),
   );
 }
-
-/** A new message changes its case (messages, dates) and nothing else the gateway reads. */
-const itsCase = (caseId: string): Touched[] => [{ kind: 'case', id: caseId }];
 
 export interface ChatMessageParams {
   caseId: string;
@@ -51,7 +46,7 @@ export function sendChatMessage(session: UpstreamSession, params: ChatMessagePar
       ],
       json: { channel: 'chat', caseId: Number(params.caseId), message: { type: 'message', message: params.text } },
     },
-    itsCase(params.caseId),
+    caseTouched(params.caseId),
     (body) => readMessage(recordOf(body)),
   );
 }
@@ -100,7 +95,7 @@ export function sendMailMessage(session: UpstreamSession, params: MailMessagePar
         },
       },
     },
-    itsCase(params.caseId),
+    caseTouched(params.caseId),
     (body) => {
       const mail = recordOf(body);
       const message = readMessage({
@@ -153,7 +148,7 @@ export function sendSms(session: UpstreamSession, params: SmsParams): Promise<Me
         msgType: 'message',
       },
     },
-    itsCase(params.caseId),
+    caseTouched(params.caseId),
     (body) => {
       const sms = recordOf(body).data;
       if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');

@@ -56,6 +56,8 @@ export interface ReadPath {
    * rules of reads. `cancel` lets a caller leave; `work`'s own signal fires when all have left.
    */
   share<T>(authorization: string, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<Shared<T>>;
+  /** Credentials with a live request, a read or a write in flight: what the read path holds now. */
+  liveCredentials(): number;
 }
 
 export interface Shared<T> {
@@ -185,8 +187,11 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     const limit = createLimiter(settings.maxConcurrentCalls);
     const memo = new Map<string, Promise<unknown>>();
     const listeners: Array<(touched: ReadonlyArray<Touched>) => void> = [];
+    // Invalidations heard so far: a read that sees this move while in flight may predate a write.
+    let generation = 0;
     const live = {
       invalidate(touched: ReadonlyArray<Touched>): void {
+        generation += 1;
         memo.clear();
         for (const listener of listeners) listener(touched);
       },
@@ -199,14 +204,22 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       return limit(() => client.send(request, authorization, settings.requestId, signal));
     };
 
+    /**
+     * A read that a write of the credential overlapped is made again (once), so that nothing read
+     * before the write is answered, or primed into a loader, after it.
+     */
+    async function readFresh<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, again: boolean): Promise<T> {
+      const started = generation;
+      const { value } = await shared(credential, key, (signal) => send(request, signal).then((body) => finish(normalise(body))), cancel);
+      return generation === started || !again ? value : readFresh(request, key, normalise, false);
+    }
+
     return {
       read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T> {
         const key = readKey(kind, request);
         const remembered = memo.get(key);
         if (remembered) return remembered as Promise<T>;
-        const pending = shared(credential, key, (signal) => send(request, signal).then((body) => finish(normalise(body))), cancel).then(
-          ({ value }) => value,
-        );
+        const pending = readFresh(request, key, normalise, true);
         memo.set(key, pending);
         return pending;
       },
@@ -240,6 +253,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
 
   return {
     session,
+    liveCredentials: () => credentials.size,
     async share(authorization, key, work, cancel) {
       const credential = credentialOf(credentialHash(authorization));
       try {

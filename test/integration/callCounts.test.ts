@@ -9,8 +9,9 @@ import { findFixture, OPERATIONS, type Fixture } from '../../bench/operations.js
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
-// Long enough that calls which overlap and calls which wait for each other are told apart.
-const LATENCY_MS = 50;
+// Long enough that calls which overlap and calls which wait for each other are told apart, even
+// when a busy machine delays the sending of a wave.
+const LATENCY_MS = 100;
 
 let emulator: Emulator;
 let fixture: Fixture;
@@ -66,7 +67,7 @@ describe('upstream calls of the benchmark operations', () => {
     const ids = await graphql(gateways.planned!.url, '{ cases(first: 100) { nodes { contactId } } }');
     const contacts = new Set(ids.data.cases.nodes.map((node: { contactId: string }) => node.contactId)).size;
     // Long calls here: issuing a wave of 20 must not outlast a call, or waves would blur on a busy machine.
-    emulator.setLatencyMs(80);
+    emulator.setLatencyMs(250);
     try {
       const { calls, roundTrips: trips } = await cost(operation.name);
       expect(calls).toHaveLength(1 + contacts);
@@ -87,6 +88,27 @@ describe('upstream calls of the benchmark operations', () => {
     expect(writes).toBe(1);
     expect(calls).toHaveLength(2);
     expect(trips).toBe(2);
+  });
+});
+
+describe("a case's parent", () => {
+  const ask = async (selection: string) => {
+    emulator.reset();
+    const result = await graphql(gateways.planned!.url, `query ($id: ID!) { case(id: $id) { parent ${selection} } }`, { id: fixture.caseId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.case.parent).not.toBeNull();
+    return emulator.calls.map((call) => `${call.path}${call.query ? `?${decodeURIComponent(call.query)}` : ''}`);
+  };
+
+  it('comes embedded in the case when only its columns or its type are asked: one call', async () => {
+    expect(await ask('{ __typename }')).toEqual([`/crm/objects/case/${fixture.caseId}?relations=parent`]);
+    expect(await ask('{ id title }')).toEqual([`/crm/objects/case/${fixture.caseId}?relations=parent`]);
+  });
+
+  it('is read by id with its own relations when those are asked: two calls, not three', async () => {
+    const calls = await ask('{ id messages { id } lastMessage { id } }');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatch(/^\/crm\/objects\/case\/\d+\?relations=messages$/);
   });
 });
 

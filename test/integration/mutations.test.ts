@@ -208,3 +208,23 @@ describe('case lifecycle', () => {
     expect(byDepartment.data.inviteToCase.invitations.length).toBeGreaterThan(0);
   });
 });
+
+describe('what a write changes, later in the same request', () => {
+  it("shows a case closed in the contact's cases too, after that contact's cases were read before the close", async () => {
+    const target = await findCase('{status: ACTIVE, channel: CHAT}');
+    const CASES = 'contact { cases { id status } }';
+    const result = await graphql(
+      url,
+      `mutation ($input: SendMessageInput!, $close: CloseCaseInput!) {
+        a: sendMessage(input: $input) { message { case { ${CASES} } } }
+        b: closeCase(input: $close) { case { status ${CASES} } }
+      }`,
+      { input: { caseId: target.id, text: 'Closing now' }, close: { caseId: target.id } },
+    );
+    expect(result.errors).toBeUndefined();
+    const statusIn = (cases: Array<{ id: string; status: string }>) => cases.find((item) => item.id === target.id)?.status;
+    expect(statusIn(result.data.a.message.case.contact.cases)).toBe('ACTIVE');
+    expect(result.data.b.case.status).toBe('CLOSED');
+    expect(statusIn(result.data.b.case.contact.cases)).toBe('CLOSED');
+  });
+});

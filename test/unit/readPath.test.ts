@@ -181,3 +181,46 @@ describe('the identity of a read', () => {
     expect(calls.map((call) => (call.request.json as { search: string }).search)).toEqual(['ann', 'bob']);
   });
 });
+
+describe('reads overlapped by a write', () => {
+  it('are made again once the write is over, so nothing from before it is answered after it', async () => {
+    const { client, calls } = handClient();
+    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const reader = sessionOf(readPath, 'Bearer me');
+    const read = reader.read(CASE, 'case', normalise);
+    await flush();
+    const write = sessionOf(readPath, 'Bearer me').write(CLOSE, [{ kind: 'case', id: '1' }], () => null);
+    await flush();
+    calls[0]!.answer({ status: 'active' });
+    calls[1]!.answer({ data: {} });
+    await write;
+    await flush();
+    expect(calls.map((call) => call.request.method)).toEqual(['GET', 'POST', 'GET']);
+    calls[2]!.answer({ status: 'closed' });
+    await expect(read).resolves.toEqual({ body: { status: 'closed' } });
+  });
+});
+
+describe('what the read path holds', () => {
+  it('lets go of a credential once its requests are over, whether their reads ended, were cancelled or written over', async () => {
+    const { client, calls } = handClient();
+    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const cancel = new AbortController();
+    const left = sessionOf(readPath, 'Bearer a', cancel.signal);
+    const leaving = left.read(CASE, 'case', normalise);
+    const done = sessionOf(readPath, 'Bearer b');
+    const answered = done.read(CASE, 'case', normalise);
+    const writer = sessionOf(readPath, 'Bearer c');
+    const written = writer.write(CLOSE, [], () => null);
+    const shared = readPath.share('Bearer d', 'op', async () => 'answer');
+    await flush();
+    expect(readPath.liveCredentials()).toBe(3);
+    cancel.abort();
+    await expect(leaving).rejects.toMatchObject({ code: 'CANCELLED' });
+    calls.find((call) => call.authorization === 'Bearer b')!.answer({});
+    calls.find((call) => call.authorization === 'Bearer c')!.answer({ data: {} });
+    await Promise.all([answered, written, shared]);
+    for (const session of [left, done, writer]) session.close();
+    expect(readPath.liveCredentials()).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { buildASTSchema, getNamedType, getNullableType, isEnumType, isListType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, getNamedType, Kind, visit, getNullableType, isEnumType, isListType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
 import * as domainEnums from '../../src/domain/enums.js';
 import { CASE_RELATIONS, CONTACT_RELATIONS } from '../../src/domain/records.js';
 import { fieldPlan } from '../../src/planner/directives.js';
@@ -79,6 +79,32 @@ describe('schema', () => {
         }
       }
       expect(unsized).toEqual([]);
+    });
+
+    it('sizes every connection by its slicing arguments, down to its edges and nodes', () => {
+      const unsized: string[] = [];
+      for (const type of objectTypes()) {
+        for (const field of Object.values(type.getFields())) {
+          if (!getNamedType(field.type).name.endsWith('Connection')) continue;
+          const size = fieldPlan(schema, type.name, field.name).listSize;
+          const sliced = size !== null && size.slicingArguments.length > 0 && size.slicingArguments.every((name) => field.args.some((arg) => arg.name === name));
+          if (!sliced || !['edges', 'nodes'].every((name) => size?.sizedFields.includes(name))) unsized.push(`${type.name}.${field.name}`);
+        }
+      }
+      expect(unsized).toEqual([]);
+    });
+
+    it('finds @cost on fields only, where the estimate reads it', () => {
+      const misplaced: string[] = [];
+      visit(parse(loadTypeDefs().join('\n')), {
+        Directive(node, _key, _parent, _path, ancestors) {
+          const owner = ancestors.at(-1);
+          if (node.name.value === 'cost' && !(owner && 'kind' in owner && owner.kind === Kind.FIELD_DEFINITION)) {
+            misplaced.push(owner && 'name' in owner && owner.name ? String(owner.name.value) : '?');
+          }
+        },
+      });
+      expect(misplaced).toEqual([]);
     });
 
     it('names only relations the upstream embeds', () => {
