@@ -18,6 +18,12 @@ export interface Config {
   port: number;
   /** The bind address; null for every interface. Loopback by default in demo mode, where a public demo key is in use. */
   host: string | null;
+  /**
+   * Origins whose web pages may call from a browser (CORS_ORIGINS); `self` stands for the
+   * gateway's own. None in production by default; in development the gateway's own (its
+   * landing page's embedded Sandbox sends requests from there) and Apollo Studio's Sandbox.
+   */
+  corsOrigins: string[];
   /** /metrics on a port of its own, off the public one; null keeps it on `port`. */
   metricsPort: number | null;
   http: HttpTimeouts;
@@ -148,6 +154,29 @@ function httpTimeoutsFrom(env: Env): HttpTimeouts {
   return timeouts;
 }
 
+const STUDIO_ORIGIN = 'https://studio.apollographql.com';
+
+function corsOriginsFrom(env: Env, production: boolean): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined) return production ? [] : ['self', STUDIO_ORIGIN];
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries.map((entry) => {
+    if (entry.toLowerCase() === 'self') return 'self';
+    if (entry === '*') throw new ConfigError('CORS_ORIGINS cannot be "*": list the origins whose pages may call, e.g. https://app.example.com');
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`CORS_ORIGINS: "${entry}" is not an origin like https://app.example.com`);
+    }
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !bare) {
+      throw new ConfigError(`CORS_ORIGINS: "${entry}" is not an origin like https://app.example.com (scheme, host and port only)`);
+    }
+    return url.origin;
+  });
+}
+
 function optionalPort(env: Env, name: string): number | null {
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? null : integer(env, name, 0, 0, 65535);
@@ -159,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: hostFrom(env, upstream === null),
+    corsOrigins: corsOriginsFrom(env, production),
     metricsPort: optionalPort(env, 'METRICS_PORT'),
     http: httpTimeoutsFrom(env),
     upstream,

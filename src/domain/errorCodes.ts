@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   TOO_MANY_ALIASES: 'The operation has more aliases than `GRAPHQL_MAX_ALIASES`; refused before any upstream call (HTTP 400).',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request the gateway takes: not JSON, nested deeper than `GRAPHQL_MAX_NESTING` (variables included), batched, or blocked as a possible CSRF (HTTP 400).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than `GRAPHQL_MAX_BODY_BYTES`, declared or sent in chunks (HTTP 413; the connection is closed).',
+  ORIGIN_NOT_ALLOWED: 'A browser request from an origin that `CORS_ORIGINS` does not list; refused before any upstream call, and the server key is never used for it (HTTP 403).',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax, or has more than `GRAPHQL_MAX_TOKENS` tokens.',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema (in production without suggestions), or asks for introspection while it is off.',
   OPERATION_RESOLUTION_FAILURE: '`operationName` names no operation of the document, or the document has several and none is named.',

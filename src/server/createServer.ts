@@ -23,6 +23,7 @@ import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { createLimitsPlugin, DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 import { createMetrics, endpointTemplate, type Metrics } from './metrics.js';
 import { createMetricsServer } from './metricsRoute.js';
+import { createOriginPolicy } from './origins.js';
 import { createObservability } from './observability.js';
 import { createReadiness } from './readiness.js';
 import { landingPagePlugin } from './sandbox.js';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   http?: HttpTimeouts;
   /** Serve /metrics on this port (0: any free one) instead of the public one. */
   metricsPort?: number;
+  /** Origins whose pages may call from a browser (`self`: the gateway's own); none when absent. */
+  corsOrigins?: readonly string[];
   retry?: RetryOptions;
   breaker?: BreakerOptions;
   /** How long `stop()` lets in-flight requests finish before closing their connections. */
@@ -76,6 +79,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
     http: config.http,
+    corsOrigins: config.corsOrigins,
     ...(config.metricsPort === null ? {} : { metricsPort: config.metricsPort }),
     shutdownGraceMs: config.shutdownGraceMs,
     coalesceReads: config.coalesceReads,
@@ -161,6 +165,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const observability = createObservability(metrics, logger);
   const httpServer = http.createServer(options.http ? serverTimeouts(options.http) : {});
   const metricsServer = options.metricsPort === undefined ? null : createMetricsServer(metrics);
+  const origins = createOriginPolicy(options.corsOrigins ?? []);
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -204,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }),
     intake: { maxBodyBytes: options.maxBodyBytes ?? 1_000_000, maxNesting: (options.limits ?? DEFAULT_LIMITS).maxNesting },
     serveMetrics: metricsServer === null,
+    origins,
     logger,
     metrics,
     readiness: createReadiness(readPath, options.apiKey),
@@ -226,6 +232,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     async listen(port, host) {
       await listening(httpServer, port, host);
+      origins.listening((httpServer.address() as AddressInfo).port, host);
       if (metricsServer) await listening(metricsServer, options.metricsPort ?? 0, host);
       return `${origin(httpServer)}${GRAPHQL_PATH}`;
     },

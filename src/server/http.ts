@@ -16,6 +16,7 @@ import { ClientGone, HttpError, sendHttpError, sendJson, stampRequestId } from '
 import { readGraphQLBody, type IntakeLimits } from './intake.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import type { OriginPolicy } from './origins.js';
 import { sendMetrics } from './metricsRoute.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
@@ -28,6 +29,7 @@ export interface HttpHandlerOptions {
   intake: IntakeLimits;
   /** False when /metrics has a port of its own (METRICS_PORT). */
   serveMetrics: boolean;
+  origins: OriginPolicy;
   logger: Logger;
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
@@ -40,17 +42,15 @@ export interface HttpHandlerOptions {
 
 export const GRAPHQL_PATH = '/graphql';
 
-// Callers authenticate with a header, never a cookie, so any origin may call (the Sandbox runs on Apollo's).
-function setCors(res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
-}
-
 /** Statuses Node answers a malformed or too slow request with (as it would without our listener). */
 const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
   ERR_HTTP_REQUEST_TIMEOUT: 408,
   HPE_HEADER_OVERFLOW: 431,
   HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
 };
+
+const foreignOrigin = (): HttpError =>
+  new HttpError(403, 'ORIGIN_NOT_ALLOWED', 'Browser requests from this origin are not allowed (CORS_ORIGINS does not list it)');
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
@@ -62,7 +62,7 @@ export interface HttpHandler {
 }
 
 export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
-  const { apollo, contextFor, intake, logger, metrics, readiness, tracer } = options;
+  const { apollo, contextFor, intake, logger, metrics, readiness, tracer, origins } = options;
   const startedAt = Date.now();
   // GraphQL requests being answered, by connection: a client error on one is logged by its handler.
   const answering = new WeakMap<Duplex, ServerResponse>();
@@ -150,13 +150,15 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   }
 
   /** One GraphQL request: its span (when tracing), in-flight gauge and log line. */
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats, foreign: boolean): Promise<void> {
     const started = performance.now();
     // Node detaches the socket from the request once the connection is gone.
     const socket = req.socket;
     answering.set(socket, res);
     metrics.inFlight.inc();
     try {
+      // Before the body, the context and the credential: nothing of a foreign page's request runs.
+      if (foreign) throw foreignOrigin();
       if (!tracer) await executeGraphQL(req, res, search, stats);
       else {
         await inSpan(tracer, 'graphql.request', { 'http.request.method': req.method ?? 'GET', 'gateway.request_id': stats.requestId }, async (span) => {
@@ -229,19 +231,21 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     if (path !== GRAPHQL_PATH && path !== `${GRAPHQL_PATH}/`) return handleOther(req, res, path, requestId);
-    setCors(res);
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers':
-          req.headers['access-control-request-headers'] ?? 'content-type, authorization',
-        'access-control-max-age': '600',
-      });
+    const verdict = origins.judge(req.headers);
+    const origin = req.headers.origin ?? '';
+    if (req.method === 'OPTIONS') return preflight(res, verdict, origin, requestId);
+    if (verdict === 'allowed') for (const [name, value] of Object.entries(origins.answerHeaders(origin))) res.setHeader(name, value ?? '');
+    await handleGraphQL(req, res, search, newRequestStats(requestId), verdict === 'refused');
+  }
+
+  function preflight(res: ServerResponse, verdict: 'none' | 'allowed' | 'refused', origin: string, requestId: string): void {
+    if (verdict === 'refused') {
+      sendHttpError(res, foreignOrigin(), requestId);
+    } else {
+      res.writeHead(204, verdict === 'allowed' ? origins.preflightHeaders(origin) : { allow: 'GET, POST, OPTIONS' });
       res.end();
-      metrics.httpResponses.inc({ route: 'graphql', status: 204 });
-      return;
     }
-    await handleGraphQL(req, res, search, newRequestStats(requestId));
+    metrics.httpResponses.inc({ route: 'graphql', status: res.statusCode });
   }
 
   function clientError(error: NodeJS.ErrnoException, socket: Duplex): void {

@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       host: '127.0.0.1',
+      corsOrigins: ['self', 'https://studio.apollographql.com'],
       metricsPort: null,
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 },
       upstream: null,
@@ -43,6 +44,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '[::1]' }).host).toBe('::1');
   });
 
+  it('lists no browser origin in production unless CORS_ORIGINS does', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://App.example.com/, self,http://localhost:3000' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'self',
+      'http://localhost:3000',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+  });
+
   it('reads the time-outs and the metrics port', () => {
     expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', METRICS_PORT: '9464' })).toMatchObject({
       http: { headersTimeoutMs: 2_000, requestTimeoutMs: 4_000, keepAliveTimeoutMs: 65_000 },
@@ -75,6 +86,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }, /OTEL_EXPORTER_OTLP_ENDPOINT/],
     [{ HOST: 'evil.example/path' }, /HOST/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'app.example.com' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'https://app.example.com/path' }, /CORS_ORIGINS/],
     [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, /HTTP_HEADERS_TIMEOUT_MS/],
     [{ METRICS_PORT: '-1' }, /METRICS_PORT/],
     [{ GRAPHQL_MAX_TOKENS: '10' }, /GRAPHQL_MAX_TOKENS/],

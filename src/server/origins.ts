@@ -1,0 +1,56 @@
+/**
+ * Which web pages may call the gateway from a browser (CORS_ORIGINS). A request that carries an
+ * `Origin` not listed is refused before anything else happens, so a page elsewhere can never act
+ * with the server's key; a preflight grants only a listed origin, only the methods and headers
+ * the gateway reads. Requests without `Origin` (servers, scripts, curl) are no browser's business.
+ */
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+/** Stands, in CORS_ORIGINS, for the gateway's own origins (its landing page's Sandbox runs there). */
+export const SELF_ORIGINS = 'self';
+
+/** What the gateway reads from a request; a browser may send nothing else cross-origin. */
+const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, apollo-require-preflight, x-apollo-operation-name';
+
+export interface OriginPolicy {
+  /** `none`: no `Origin` header; else whether that origin is listed. */
+  judge(headers: IncomingHttpHeaders): 'none' | 'allowed' | 'refused';
+  /** Headers for an answer to an allowed origin. */
+  answerHeaders(origin: string): OutgoingHttpHeaders;
+  /** Headers for an allowed origin's preflight. */
+  preflightHeaders(origin: string): OutgoingHttpHeaders;
+  /** Learns the gateway's own origins (`self`) once it listens. */
+  listening(port: number, host: string | undefined): void;
+}
+
+const EVERY_INTERFACE = new Set(['', '0.0.0.0', '::']);
+
+export function createOriginPolicy(listed: readonly string[]): OriginPolicy {
+  const allowed = new Set(listed.filter((origin) => origin !== SELF_ORIGINS).map((origin) => origin.toLowerCase()));
+  const withSelf = listed.includes(SELF_ORIGINS);
+  return {
+    judge(headers) {
+      const origin = headers.origin;
+      if (origin === undefined) return 'none';
+      return allowed.has(origin.toLowerCase()) ? 'allowed' : 'refused';
+    },
+    answerHeaders(origin) {
+      return { 'access-control-allow-origin': origin, vary: 'origin', 'access-control-expose-headers': 'x-request-id' };
+    },
+    preflightHeaders(origin) {
+      return {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': ALLOWED_HEADERS,
+        'access-control-max-age': '600',
+        vary: 'origin, access-control-request-method, access-control-request-headers',
+      };
+    },
+    listening(port, host) {
+      if (!withSelf) return;
+      const names = ['localhost', '127.0.0.1', '[::1]'];
+      if (host !== undefined && !EVERY_INTERFACE.has(host)) names.push(host.includes(':') ? `[${host}]` : host);
+      for (const name of names) allowed.add(`http://${name}:${port}`.toLowerCase());
+    },
+  };
+}
