@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +29,10 @@ export type Case = {
   readonly __typename?: 'Case';
   /** The channel of the conversation. */
   readonly channel?: Maybe<Channel>;
+  /** The agent who closed the case; null while it is open, or when the agent directory does not know the agent. */
+  readonly closedBy?: Maybe<User>;
+  /** The id of the agent who closed the case. */
+  readonly closedById?: Maybe<Scalars['ID']['output']>;
   /** How the case was closed; the only value the upstream documents is `handled`. */
   readonly closingState?: Maybe<Scalars['String']['output']>;
   /** The contact the conversation is with. */
@@ -59,21 +63,33 @@ export type Case = {
   readonly lastMessage?: Maybe<Message>;
   /** The messages of the case, oldest first. */
   readonly messages: ReadonlyArray<Message>;
+  /** Extra data the upstream keeps with the case, such as its routing queues (its shape is not documented). */
+  readonly meta?: Maybe<Scalars['JSON']['output']>;
   /** The case this one was reopened from, if any. */
   readonly parent?: Maybe<Case>;
+  /** The routing queue the case waits in, if any. */
+  readonly queueId?: Maybe<Scalars['ID']['output']>;
+  /** The case's place in its queue (0 when it is not queued). */
+  readonly queueOrder?: Maybe<Scalars['Int']['output']>;
   /** Where the case stands. */
   readonly status?: Maybe<CaseStatus>;
+  /** The tags of the case. */
+  readonly tags: ReadonlyArray<Tag>;
   /** The thread the case belongs to: its own id, or the id of the case it was reopened from. */
   readonly threadId?: Maybe<Scalars['ID']['output']>;
   /** The timeline entries of the case. */
   readonly timeline: ReadonlyArray<TimelineEntry>;
+  /** The contact's timeline entry for this case (what an SMS to the case names). Selecting it makes a case list read whole rows: the upstream's `select=` does not list it. */
+  readonly timelineId?: Maybe<Scalars['ID']['output']>;
   /** The title shown in the inbox. */
   readonly title?: Maybe<Scalars['String']['output']>;
   /** The third-party app user that initiated the case, if any. */
   readonly userId?: Maybe<Scalars['ID']['output']>;
   /** The agents and the contact taking part in the case. */
   readonly users: ReadonlyArray<CaseParticipant>;
-  /** Seconds the contact waited for an agent (a string, as the upstream documents it). */
+  /** Seconds the contact waited for an agent, as a number; null when the upstream's value is not a whole number. */
+  readonly waitSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Seconds the contact waited for an agent, as a string as the upstream documents it (it sends a number); see `waitSeconds`. */
   readonly waitTime?: Maybe<Scalars['String']['output']>;
 };
 
@@ -648,6 +664,15 @@ export type SmsMessageInput = {
   readonly to: Scalars['String']['input'];
 };
 
+/** A label on a case or a contact. The upstream does not document its shape: the gateway reads its id and its name. */
+export type Tag = {
+  readonly __typename?: 'Tag';
+  /** The tag id. */
+  readonly id: Scalars['ID']['output'];
+  /** The tag's name (upstream `name`, `title` or `label`). */
+  readonly name?: Maybe<Scalars['String']['output']>;
+};
+
 /** An entry in a contact's timeline: a case, a note or a custom view. */
 export type TimelineEntry = {
   readonly __typename?: 'TimelineEntry';
@@ -824,6 +849,7 @@ export type ResolversTypes = {
   SmsDetails: ResolverTypeWrapper<SmsRecord>;
   SmsMessageInput: SmsMessageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Tag: ResolverTypeWrapper<TagRecord>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   UpdateMessageInput: UpdateMessageInput;
   UpdateMessagePayload: ResolverTypeWrapper<Omit<UpdateMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
@@ -868,6 +894,7 @@ export type ResolversParentTypes = {
   SmsDetails: SmsRecord;
   SmsMessageInput: SmsMessageInput;
   String: Scalars['String']['output'];
+  Tag: TagRecord;
   TimelineEntry: TimelineRecord;
   UpdateMessageInput: UpdateMessageInput;
   UpdateMessagePayload: Omit<UpdateMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
@@ -893,12 +920,15 @@ export type UpstreamDirectiveArgs = {
   column?: Maybe<Scalars['String']['input']>;
   relation?: Maybe<Scalars['String']['input']>;
   selectable?: Maybe<Scalars['Boolean']['input']>;
+  sentWithSelect?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  closedById?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   closingState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -914,13 +944,19 @@ export type CaseResolvers<ContextType = GatewayContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   messages?: Resolver<ReadonlyArray<ResolversTypes['Message']>, ParentType, ContextType>;
+  meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  queueId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  queueOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
+  tags?: Resolver<ReadonlyArray<ResolversTypes['Tag']>, ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   timeline?: Resolver<ReadonlyArray<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  timelineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   users?: Resolver<ReadonlyArray<ResolversTypes['CaseParticipant']>, ParentType, ContextType>;
+  waitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   waitTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1074,6 +1110,11 @@ export type SmsDetailsResolvers<ContextType = GatewayContext, ParentType extends
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TagResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1122,6 +1163,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SmsDetails?: SmsDetailsResolvers<ContextType>;
+  Tag?: TagResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

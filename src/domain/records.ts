@@ -31,9 +31,13 @@ export interface CaseRecord {
   readonly dateClosed: string | null;
   readonly userId: string | null;
   readonly waitTime: string | null;
+  readonly waitSeconds: number | null;
+  readonly queueId: string | null;
+  readonly queueOrder: number | null;
+  readonly meta: unknown;
   readonly contactId: string | null;
   readonly parentId: string | null;
-  readonly closedBy: string | null;
+  readonly closedById: string | null;
   readonly timelineId: string | null;
   readonly dateCreated: string | null;
   readonly dateUpdated: string | null;
@@ -42,13 +46,14 @@ export interface CaseRecord {
   readonly users?: ReadonlyArray<ParticipantRecord>;
   readonly timeline?: ReadonlyArray<TimelineRecord>;
   readonly feedbacks?: ReadonlyArray<unknown>;
+  readonly tags?: ReadonlyArray<TagRecord>;
   readonly fields?: unknown;
   readonly parent?: CaseRecord | null;
   readonly lastMessage?: MessageRecord | null;
 }
 
 /** The relations a case read can embed (`relations=`). */
-export const CASE_RELATIONS = ['contact', 'messages', 'users', 'timeline', 'feedbacks', 'fields', 'parent'] as const;
+export const CASE_RELATIONS = ['contact', 'messages', 'users', 'timeline', 'feedbacks', 'fields', 'parent', 'tags'] as const;
 export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 export interface ContactRecord {
@@ -153,6 +158,11 @@ export interface TimelineRecord {
   readonly meta: unknown;
   readonly dateCreated: string | null;
   readonly dateUpdated: string | null;
+}
+
+export interface TagRecord {
+  readonly id: string;
+  readonly name: string | null;
 }
 
 export interface InvitationRecord {

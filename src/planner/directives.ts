@@ -20,11 +20,13 @@ export interface FieldPlan {
   readonly column: string | null;
   /** Whether `select=` may name the column. */
   readonly selectable: boolean;
+  /** Whether rows read with `select=` carry the column even when `select=` cannot name it. */
+  readonly sentWithSelect: boolean;
   /** The relation the parent's read embeds for the field. */
   readonly relation: string | null;
 }
 
-const NONE: FieldPlan = { cost: null, listSize: null, column: null, selectable: false, relation: null };
+const NONE: FieldPlan = { cost: null, listSize: null, column: null, selectable: false, sentWithSelect: true, relation: null };
 
 const plans = new WeakMap<GraphQLSchema, Map<string, FieldPlan>>();
 
@@ -49,6 +51,7 @@ function read(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): Fie
       : null,
     column: typeof upstream?.column === 'string' ? upstream.column : null,
     selectable: upstream?.selectable !== false,
+    sentWithSelect: upstream?.sentWithSelect !== false,
     relation: typeof upstream?.relation === 'string' ? upstream.relation : null,
   };
 }

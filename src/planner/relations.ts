@@ -52,8 +52,9 @@ export function caseRelationsFor(info: GraphQLResolveInfo, ...paths: SelectionPa
 
 /**
  * The columns (`select=`) a case list needs for the selected fields: a page of 100 cases asking
- * only for contact names is a twelfth of the bytes. Null when a selected field declares no
- * upstream source, so that nothing is left out by mistake.
+ * only for contact names is a twelfth of the bytes. Null (whole rows) when a selected field
+ * declares no upstream source, so that nothing is left out by mistake, or reads a column that
+ * rows read with `select=` lack.
  */
 export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): string[] | null {
   const columns = new Set<string>(['id']);
@@ -61,6 +62,7 @@ export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: SelectionPath
     if (name === '__typename') continue;
     const plan = fieldPlan(info.schema, 'Case', name);
     if (plan.column === null && plan.relation === null) return null;
+    if (plan.column !== null && !plan.selectable && !plan.sentWithSelect) return null;
     if (plan.column !== null && plan.selectable) columns.add(plan.column);
   }
   return [...columns].sort();

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../domain/context.js';
 import { contactReference, newestOf } from '../upstream/readRecords.js';
 import type { CaseRecord, CaseRelation } from '../domain/records.js';
 import { map } from './maybeAsync.js';
+import { userOrNull } from './userOrNull.js';
 
 /** The case with `relation` embedded: itself when the read that produced it asked for it. */
 function withRelation(record: CaseRecord, relation: CaseRelation, { loaders }: GatewayContext): Promise<CaseRecord> | CaseRecord {
@@ -18,6 +19,8 @@ export const Case: CaseResolvers = {
   users: (record, _args, context) => map(withRelation(record, 'users', context), (ready) => ready.users ?? []),
   timeline: (record, _args, context) => map(withRelation(record, 'timeline', context), (ready) => ready.timeline ?? []),
   feedbacks: (record, _args, context) => map(withRelation(record, 'feedbacks', context), (ready) => ready.feedbacks ?? []),
+  tags: (record, _args, context) => map(withRelation(record, 'tags', context), (ready) => ready.tags ?? []),
+  closedBy: (record, _args, context) => (record.closedById === null ? null : userOrNull(record.closedById, context)),
   fields: (record, _args, context) => map(withRelation(record, 'fields', context), (ready) => ready.fields ?? null),
   // Not embedded when the parent's own relations are selected: it is read by id, with them.
   parent: (record, _args, { loaders, planner }, info) => {

@@ -9,6 +9,7 @@ import {
   toCaseStatus,
   toChannel,
   toId,
+  toInt,
   toIsoDate,
   toMessageType,
   toParticipantType,
@@ -25,6 +26,7 @@ import type {
   MessageRecord,
   ParticipantRecord,
   SmsRecord,
+  TagRecord,
   TimelineRecord,
   UserRecord,
 } from '../domain/records.js';
@@ -63,9 +65,13 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
     dateClosed: toIsoDate(raw.dateClosed),
     userId: toId(raw.userId),
     waitTime: toStr(raw.waitTime),
+    waitSeconds: toInt(raw.waitTime),
+    queueId: toId(raw.queueId),
+    queueOrder: toInt(raw.queueOrder),
+    meta: raw.meta ?? null,
     contactId,
     parentId: toId(raw.parentId),
-    closedBy: toId(raw.closedBy),
+    closedById: toId(raw.closedBy),
     timelineId: toId(raw.timelineId),
     dateCreated: toIsoDate(raw.dateCreated),
     dateUpdated: toIsoDate(raw.dateUpdated),
@@ -78,10 +84,25 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
   const timeline = optionalList(raw, 'timeline', readTimeline);
   if (timeline) record.timeline = timeline;
   if ('feedbacks' in raw) record.feedbacks = Array.isArray(raw.feedbacks) ? raw.feedbacks.filter((f) => f !== null) : [];
+  const tags = readTags(raw);
+  if (tags) record.tags = tags;
   if ('fields' in raw) record.fields = readCaseFields(raw.fields);
   if ('parent' in raw) record.parent = isObject(raw.parent) ? readCase(raw.parent) : null;
   if ('lastMessage' in raw) record.lastMessage = isObject(raw.lastMessage) ? readMessage(raw.lastMessage) : null;
   return record;
+}
+
+/**
+ * The `tags` relation, whose shape no page shows: tag objects, or link rows that embed their
+ * `tag`. A tag without an id is left out.
+ */
+export function readTags(raw: Record<string, unknown>): TagRecord[] | undefined {
+  if (!('tags' in raw)) return undefined;
+  return objects(raw.tags).flatMap((item) => {
+    const tag = isObject(item.tag) ? item.tag : item;
+    const id = toId(tag.id);
+    return id === null ? [] : [{ id, name: toStr(tag.name ?? tag.title ?? tag.label) }];
+  });
 }
 
 /** Documented as an object, returned as `[]` when a case has none. */

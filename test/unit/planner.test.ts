@@ -75,10 +75,16 @@ describe('columns planner', () => {
     const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
     const caseType = schema.getType('Case') as import('graphql').GraphQLObjectType;
     const selection = Object.values(caseType.getFields())
-      .map((field) => (/^\[?(Case|Contact|Message|CaseParticipant|TimelineEntry)/.test(String(field.type)) ? `${field.name} { __typename }` : field.name))
+      .filter((field) => field.name !== 'timelineId')
+      .map((field) => (/^\[?(Case|Contact|Message|CaseParticipant|TimelineEntry|User|Tag)\b/.test(String(field.type)) ? `${field.name} { __typename }` : field.name))
       .join(' ');
     const columns = (await plan(`{ cases { nodes { ${selection} } } }`)).columns;
     expect(columns).not.toEqual(['(all)']);
-    expect(columns).toEqual(expect.arrayContaining(['title', 'status', 'channel', 'contactId', 'parentId', 'waitTime', 'dateClosed']));
+    expect(columns).toEqual(expect.arrayContaining(['title', 'status', 'channel', 'contactId', 'parentId', 'waitTime', 'dateClosed', 'closedBy', 'queueId', 'queueOrder', 'meta']));
+  });
+
+  it('reads whole rows for a column that rows read with select= lack, and selects one that they carry anyway', async () => {
+    expect((await plan('{ cases { nodes { id timelineId } } }')).columns).toEqual(['(all)']);
+    expect((await plan('{ cases { nodes { id threadId } } }')).columns).toEqual(['id']);
   });
 });

@@ -23,6 +23,8 @@ const threadCase = {
   parentId: null,
   userId: null,
   waitTime: 4,
+  queueId: null,
+  queueOrder: 0,
   cases: [],
   users: [
     {
@@ -73,6 +75,10 @@ describe('readCase', () => {
       channel: 'CHAT',
       threadId: '854',
       waitTime: '4',
+      waitSeconds: 4,
+      queueId: null,
+      queueOrder: 0,
+      closedById: null,
       dateClosed: null,
       parentId: null,
     });
@@ -107,6 +113,14 @@ describe('readCase', () => {
     });
     expect(record.messages?.map((message) => message.id)).toEqual(['1', '2', '3']);
     expect(newestOf(record.messages ?? [])?.id).toBe('3');
+  });
+
+  it('reads the tags relation as tag objects or link rows, leaving out tags without an id', () => {
+    expect(readCase({ id: 1 }).tags).toBeUndefined();
+    expect(readCase({ id: 1, tags: [{ id: 4, name: 'vip' }, { id: 9, tagId: 5, tag: { id: 5, title: 'refund' } }, { name: 'no id' }, 'loose'] }).tags).toEqual([
+      { id: '4', name: 'vip' },
+      { id: '5', name: 'refund' },
+    ]);
   });
 
   it('survives unknown enum values and wrong types', () => {
