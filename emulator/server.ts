@@ -10,12 +10,15 @@ import { ACCOUNTS } from './accounts.js';
 import { ApiError, invalidInput } from './errors.js';
 import { Faults, type FaultRule } from './faults.js';
 import { grantOf, type ApiKeyGrant } from './keys.js';
+import { createLive } from './live.js';
 import { isObject } from './query.js';
 import { Router } from './router.js';
 import { ROUTES } from './routes/index.js';
 import { seedAccount } from './seed.js';
 import { validDataOptions, type DataOptions, type DataProfile } from './seedThreads.js';
 import { AccountStore } from './store.js';
+import type { ActivityOptions, Activity } from './activity.js';
+import type { WebhookConfig } from './webhooks.js';
 
 export { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY } from './keys.js';
 export type { FaultRule } from './faults.js';
@@ -36,6 +39,10 @@ export interface EmulatorOptions {
   profile?: DataProfile;
   /** Every case gets exactly this many messages (at least 2), for like-for-like comparisons. */
   messagesPerCase?: number;
+  /** Send signed outbound webhooks for the account's changes (webhooks.ts). */
+  webhook?: WebhookConfig;
+  /** A busy demo account (activity.ts): `true` for the defaults, or the intervals; off when absent. */
+  activity?: boolean | ActivityOptions;
 }
 
 export interface EmulatorCall {
@@ -66,7 +73,11 @@ export interface Emulator {
   setLatencyMs(ms: number): void;
   /** Faults to inject from now on, replacing earlier ones (see faults.ts); `[]` clears them. */
   setFaults(rules: readonly FaultRule[]): void;
-  /** Closes the server and its idle keep-alive sockets. */
+  /** The demo activity: `tick()` runs one step of each kind; `start()`/`stop()` its timers. */
+  activity: Activity;
+  /** Resolves once every webhook delivery so far, retries included, is done. */
+  webhooksIdle(): Promise<void>;
+  /** Closes the server and its idle keep-alive sockets, stops the activity and abandons pending webhooks. */
   stop(): Promise<void>;
 }
 
@@ -122,6 +133,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.messagesPerCase === undefined ? {} : { messagesPerCase: options.messagesPerCase }),
   });
   let stores = seedStores(data);
+  const live = createLive({ webhook: options.webhook, activity: options.activity }, (account) => stores.get(account));
+  live.connect(stores);
   const calls: EmulatorCall[] = [];
   const router = new Router(ROUTES);
 
@@ -135,6 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   setMaxListeners(0, shuttingDown.signal);
   const reset = (): void => {
     stores = seedStores(data);
+    live.connect(stores);
     faults.clear();
     resetCalls();
   };
@@ -282,6 +296,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | null = null;
+  live.start();
 
   return {
     url: `http://${urlHost}:${port}${API_PREFIX}`,
@@ -294,8 +309,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults(rules: readonly FaultRule[]): void {
       faults.set(rules);
     },
+    activity: live.activity,
+    webhooksIdle: live.idle,
     stop(): Promise<void> {
       stopping ??= new Promise<void>((resolve, reject) => {
+        live.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         shuttingDown.abort();
         server.closeAllConnections();

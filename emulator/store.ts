@@ -22,7 +22,7 @@ import {
   type YesNo,
 } from './records.js';
 import type { AccountData, IdCounters } from './seed.js';
-import { CLOSING_EVENT } from './seedText.js';
+import { CLOSING_EVENT, OPENING_EVENTS } from './seedText.js';
 
 /** The changes Acquire sends outbound webhooks for (see webhooks.ts). */
 export type StoreChange =
@@ -53,6 +53,8 @@ export interface NewCase {
   message: { type: MessageType; text: string } | null;
   /** The cases of the thread being reopened, or null for a new thread. */
   thread: readonly CaseEntry[] | null;
+  /** Who opened it: the API (the message is the API user's) or the contact (an opening event, then the contact's message). */
+  openedBy?: 'api' | 'contact';
 }
 
 export class AccountStore {
@@ -213,9 +215,14 @@ export class AccountStore {
       fields: [],
     };
     this.index(entry);
+    if (request.openedBy === 'contact') {
+      const opening = OPENING_EVENTS[request.channel] ?? '';
+      this.addMessage(entry, { senderType: 'contact', senderId: contactId, type: 'event', text: opening, seen: 'yes' }, now);
+    }
     if (request.message) {
       const { type, text } = request.message;
-      this.addMessage(entry, { senderType: 'user', senderId: API_USER.id, type, text, seen: 'no' }, now);
+      const [senderType, senderId] = request.openedBy === 'contact' ? (['contact', contactId] as const) : (['user', API_USER.id] as const);
+      this.addMessage(entry, { senderType, senderId, type, text, seen: 'no' }, now);
     }
     this.emit({ type: 'case-created', entry });
     return entry;
