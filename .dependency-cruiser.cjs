@@ -5,6 +5,8 @@
  *   domain       records, enums, the context type and the interfaces of the layers below resolvers
  *   upstream     the only code that knows REST: client, read path, endpoints, normalisation
  *   loaders      per-request batching over the upstream session
+ *   live         live events: the backplane between replicas (in-process or Redis), the hub that
+ *                hands events to this replica's subscribers, the polling of watched cases
  *   planner      selection sets (and the schema's directives) -> what a read embeds
  *   pagination   Relay cursors and connections
  *   __generated__  codegen's resolver types, over the domain types
@@ -14,7 +16,7 @@
  * Each layer imports only layers listed above it.
  */
 const layer = (name) => `^src/${name}/`;
-const LAYERS = ['domain', 'upstream', 'loaders', 'planner', 'pagination', '__generated__', 'resolvers', 'server'];
+const LAYERS = ['domain', 'upstream', 'loaders', 'live', 'planner', 'pagination', '__generated__', 'resolvers', 'server'];
 
 /** Layers that may not be imported from `name`: itself aside, everything listed after it. */
 function above(name) {
@@ -31,7 +33,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    ...['domain', 'upstream', 'loaders', 'planner', 'pagination', '__generated__', 'resolvers'].map((name) => ({
+    ...['domain', 'upstream', 'loaders', 'live', 'planner', 'pagination', '__generated__', 'resolvers'].map((name) => ({
       name: `${name}-points-down`,
       severity: 'error',
       comment: `src/${name} may import only the layers below it (see the list at the top of this file).`,
@@ -56,7 +58,7 @@ module.exports = {
       name: 'layers-do-not-read-the-configuration',
       severity: 'error',
       comment: 'Settings and the SDL reach the layers as arguments from the server; only the server and the entry point read config.ts and schema.ts.',
-      from: { path: '^src/(domain|upstream|loaders|planner|pagination|resolvers)/' },
+      from: { path: '^src/(domain|upstream|loaders|live|planner|pagination|resolvers)/' },
       to: { path: '^src/(config|index|schema)\\.ts$' },
     },
     {

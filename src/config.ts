@@ -14,6 +14,25 @@ export interface HttpTimeouts {
   keepAliveTimeoutMs: number;
 }
 
+/** Live events: subscriptions, Acquire's webhooks, watched cases, replicas. */
+export interface LiveConfig {
+  /** The secret of the outbound webhook configured in Acquire; null turns POST /webhooks/acquire off. */
+  webhookSecret: string | null;
+  webhookMaxBodyBytes: number;
+  /** The same webhook body again within this window is acknowledged and ignored. */
+  webhookReplayWindowMs: number;
+  /** Redis shared by the replicas; null keeps live events within this process. */
+  redisUrl: string | null;
+  /** How often a watched case is polled at first and after a change... */
+  pollIntervalMs: number;
+  /** ...and at most, once quiet polls have doubled the interval. */
+  pollMaxIntervalMs: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerKey: number;
+  /** Demo mode: the emulator sends webhooks and acts like a busy account. */
+  demoActivity: boolean;
+}
+
 export interface Config {
   port: number;
   /** The bind address; null for every interface. Loopback by default in demo mode, where a public demo key is in use. */
@@ -57,6 +76,7 @@ export interface Config {
   shareOperations: boolean;
   /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
   otlpTracesUrl: string | null;
+  live: LiveConfig;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +202,37 @@ function optionalPort(env: Env, name: string): number | null {
   return raw === undefined || raw === '' ? null : integer(env, name, 0, 0, 65535);
 }
 
+function redisUrlFrom(env: Env): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a URL (redis://host:6379 or rediss://...)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  return raw;
+}
+
+function liveFrom(env: Env): LiveConfig {
+  const secret = env.ACQUIRE_WEBHOOK_SECRET?.trim();
+  const pollIntervalMs = integer(env, 'LIVE_POLL_INTERVAL_MS', 2_000, 50, 600_000);
+  const pollMaxIntervalMs = integer(env, 'LIVE_POLL_MAX_INTERVAL_MS', 30_000, 50, 3_600_000);
+  if (pollMaxIntervalMs < pollIntervalMs) throw new ConfigError('LIVE_POLL_MAX_INTERVAL_MS must not be shorter than LIVE_POLL_INTERVAL_MS');
+  return {
+    webhookSecret: secret ? secret : null,
+    webhookMaxBodyBytes: integer(env, 'ACQUIRE_WEBHOOK_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    webhookReplayWindowMs: integer(env, 'ACQUIRE_WEBHOOK_REPLAY_WINDOW_MS', 300_000, 1_000, 86_400_000),
+    redisUrl: redisUrlFrom(env),
+    pollIntervalMs,
+    pollMaxIntervalMs,
+    maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+    maxConnectionsPerKey: integer(env, 'LIVE_MAX_CONNECTIONS_PER_KEY', 100, 1, 1_000_000),
+    demoActivity: flag(env, 'DEMO_ACTIVITY', true),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const upstream = upstreamFrom(env);
@@ -210,5 +261,6 @@ export function loadConfig(env: Env = process.env): Config {
     otlpTracesUrl: otlpEndpointFrom(env),
     coalesceReads: flag(env, 'ACQUIRE_COALESCE_READS', true),
     shareOperations: flag(env, 'GRAPHQL_SHARE_OPERATIONS', true),
+    live: liveFrom(env),
   };
 }

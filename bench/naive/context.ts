@@ -45,9 +45,9 @@ const noPlanner: Planner = {
   contactRelations: (): ContactRelation[] => [],
 };
 
-export const naiveContext: ContextFactory = ({ client, authorization, stats }): GatewayContext => {
+export const naiveContext: ContextFactory = ({ client, authorization, stats, live }): GatewayContext => {
   const session = naiveSession(client, authorization, stats.requestId, () => {
     stats.upstreamCalls += 1;
   });
-  return { requestId: stats.requestId, upstream: session, loaders: naiveLoaders(session), planner: noPlanner, stats };
+  return { requestId: stats.requestId, upstream: session, loaders: naiveLoaders(session), planner: noPlanner, live, stats };
 };

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CaseRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -114,6 +115,29 @@ export type CaseEdge = {
   /** The case. */
   readonly node: Case;
 };
+
+/** Something that happened to a case. */
+export type CaseEvent = {
+  readonly __typename?: 'CaseEvent';
+  /**
+   * The case, read with the subscriber's key when the event arrived. Null, with the error at this
+   * path (e.g. `FORBIDDEN` for a key without case permission), when it cannot be read.
+   */
+  readonly case?: Maybe<Case>;
+  /** When it happened, as far as the gateway knows: when the webhook, the write or the poll reported it. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** What happened. */
+  readonly type: CaseEventType;
+};
+
+/** What happened to a case. */
+export type CaseEventType =
+  /** A new case: started by a contact, created or reopened (a new case in the thread). */
+  | 'CREATED'
+  /** The case's status changed (to pending, active or closed). */
+  | 'STATUS_CHANGED'
+  /** Something else about the case changed, e.g. agents were invited. */
+  | 'UPDATED';
 
 /** Conditions on the case list. Conditions combine with AND. */
 export type CaseFilter = {
@@ -392,6 +416,33 @@ export type Message = {
   readonly type?: Maybe<MessageType>;
 };
 
+/** Something that happened to a message of a case. */
+export type MessageEvent = {
+  readonly __typename?: 'MessageEvent';
+  /** The message's case, read with the subscriber's key when the event arrived. */
+  readonly case?: Maybe<Case>;
+  /**
+   * The message, read with the subscriber's key when the event arrived; null after `DELETED`, or with
+   * the error at this path when it cannot be read.
+   */
+  readonly message?: Maybe<Message>;
+  /** The id of the message; after `DELETED`, the only thing left of it. */
+  readonly messageId: Scalars['ID']['output'];
+  /** When it happened, as far as the gateway knows. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** What happened. */
+  readonly type: MessageEventType;
+};
+
+/** What happened to a message. */
+export type MessageEventType =
+  /** A new message: a contact's reply, an agent's answer, a note. */
+  | 'ADDED'
+  /** The message was deleted. */
+  | 'DELETED'
+  /** The message's text was changed. */
+  | 'UPDATED';
+
 /** What kind of line a message is in the conversation. */
 export type MessageType =
   /** A system line, such as "The visitor started chat." */
@@ -415,7 +466,7 @@ export type Mutation = {
   readonly closeCase: CloseCasePayload;
   /** Start a new case (conversation) with a contact. */
   readonly createCase: CreateCasePayload;
-  /** Delete a message. This cannot be undone. */
+  /** Delete a message. This cannot be undone. The message is read first, to tell its case's `messageEvents` subscribers. */
   readonly deleteMessage: DeleteMessagePayload;
   /** Invite agents and/or departments to a case. They are notified in the app and by email. */
   readonly inviteToCase: InviteToCasePayload;
@@ -664,6 +715,53 @@ export type SmsMessageInput = {
   readonly to: Scalars['String']['input'];
 };
 
+/**
+ * Live events, over the GraphQL over WebSocket protocol (`graphql-ws`) at the same `/graphql` URL.
+ * They come from Acquire's outbound webhooks, from writes made through the gateway, and from the
+ * polling of cases that have `messageEvents` subscribers (Acquire sends no webhook for a new
+ * message). Each event is read with the subscriber's own key when it arrives, so a key receives only
+ * what it could read with a query; each event costs the upstream calls its selection needs.
+ */
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /** An agent whose status changed (available, unavailable, a channel turned on or off), as read when the event arrives. */
+  readonly agentStatusChanged: User;
+  /**
+   * Cases created, changing status or otherwise updated, account-wide. With a filter, only the cases
+   * that match it as the subscriber's key reads the case when the event arrives.
+   */
+  readonly caseEvents: CaseEvent;
+  /**
+   * Messages added to, changed in or deleted from one case. While someone follows a case this way,
+   * the gateway polls it for new messages (contact replies), so they arrive within a poll interval.
+   */
+  readonly messageEvents: MessageEvent;
+};
+
+
+/**
+ * Live events, over the GraphQL over WebSocket protocol (`graphql-ws`) at the same `/graphql` URL.
+ * They come from Acquire's outbound webhooks, from writes made through the gateway, and from the
+ * polling of cases that have `messageEvents` subscribers (Acquire sends no webhook for a new
+ * message). Each event is read with the subscriber's own key when it arrives, so a key receives only
+ * what it could read with a query; each event costs the upstream calls its selection needs.
+ */
+export type SubscriptionCaseEventsArgs = {
+  filter?: InputMaybe<CaseFilter>;
+};
+
+
+/**
+ * Live events, over the GraphQL over WebSocket protocol (`graphql-ws`) at the same `/graphql` URL.
+ * They come from Acquire's outbound webhooks, from writes made through the gateway, and from the
+ * polling of cases that have `messageEvents` subscribers (Acquire sends no webhook for a new
+ * message). Each event is read with the subscriber's own key when it arrives, so a key receives only
+ * what it could read with a query; each event costs the upstream calls its selection needs.
+ */
+export type SubscriptionMessageEventsArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
 /** A label on a case or a contact. The upstream does not document its shape: the gateway reads its id and its name. */
 export type Tag = {
   readonly __typename?: 'Tag';
@@ -810,6 +908,8 @@ export type ResolversTypes = {
   Case: ResolverTypeWrapper<CaseRecord>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
+  CaseEvent: ResolverTypeWrapper<CaseLiveEvent>;
+  CaseEventType: CaseEventType;
   CaseFilter: CaseFilter;
   CaseOrder: CaseOrder;
   CaseOrderField: CaseOrderField;
@@ -834,6 +934,8 @@ export type ResolversTypes = {
   InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Message: ResolverTypeWrapper<MessageRecord>;
+  MessageEvent: ResolverTypeWrapper<MessageLiveEvent>;
+  MessageEventType: MessageEventType;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderDirection: OrderDirection;
@@ -849,6 +951,7 @@ export type ResolversTypes = {
   SmsDetails: ResolverTypeWrapper<SmsRecord>;
   SmsMessageInput: SmsMessageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<TagRecord>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   UpdateMessageInput: UpdateMessageInput;
@@ -862,6 +965,7 @@ export type ResolversParentTypes = {
   Case: CaseRecord;
   CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Case']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
+  CaseEvent: CaseLiveEvent;
   CaseFilter: CaseFilter;
   CaseOrder: CaseOrder;
   CaseParticipant: ParticipantRecord;
@@ -883,6 +987,7 @@ export type ResolversParentTypes = {
   InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
   Message: MessageRecord;
+  MessageEvent: MessageLiveEvent;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -894,6 +999,7 @@ export type ResolversParentTypes = {
   SmsDetails: SmsRecord;
   SmsMessageInput: SmsMessageInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Tag: TagRecord;
   TimelineEntry: TimelineRecord;
   UpdateMessageInput: UpdateMessageInput;
@@ -970,6 +1076,12 @@ export type CaseConnectionResolvers<ContextType = GatewayContext, ParentType ext
 export type CaseEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseEdge'] = ResolversParentTypes['CaseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type CaseEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CaseEventType'], ParentType, ContextType>;
 };
 
 export type CaseParticipantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseParticipant'] = ResolversParentTypes['CaseParticipant']> = {
@@ -1065,6 +1177,14 @@ export type MessageResolvers<ContextType = GatewayContext, ParentType extends Re
   type?: Resolver<Maybe<ResolversTypes['MessageType']>, ParentType, ContextType>;
 };
 
+export type MessageEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MessageEvent'] = ResolversParentTypes['MessageEvent']> = {
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MessageEventType'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   closeCase?: Resolver<ResolversTypes['CloseCasePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'input'>>;
   createCase?: Resolver<ResolversTypes['CreateCasePayload'], ParentType, ContextType, RequireFields<MutationCreateCaseArgs, 'input'>>;
@@ -1110,6 +1230,12 @@ export type SmsDetailsResolvers<ContextType = GatewayContext, ParentType extends
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  agentStatusChanged?: SubscriptionResolver<ResolversTypes['User'], "agentStatusChanged", ParentType, ContextType>;
+  caseEvents?: SubscriptionResolver<ResolversTypes['CaseEvent'], "caseEvents", ParentType, ContextType, Partial<SubscriptionCaseEventsArgs>>;
+  messageEvents?: SubscriptionResolver<ResolversTypes['MessageEvent'], "messageEvents", ParentType, ContextType, RequireFields<SubscriptionMessageEventsArgs, 'caseId'>>;
+};
+
 export type TagResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1144,6 +1270,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
+  CaseEvent?: CaseEventResolvers<ContextType>;
   CaseParticipant?: CaseParticipantResolvers<ContextType>;
   CloseCasePayload?: CloseCasePayloadResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -1156,6 +1283,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Message?: MessageResolvers<ContextType>;
+  MessageEvent?: MessageEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1163,6 +1291,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SmsDetails?: SmsDetailsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;

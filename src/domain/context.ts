@@ -5,6 +5,7 @@
  * another; `src/upstream`, `src/loaders` and `src/planner` implement them.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AgentLiveEvent, CaseLiveEvent, MessageLiveEvent, NewLiveEvent } from './events.js';
 import type {
   CaseRecord,
   CaseRelation,
@@ -116,12 +117,36 @@ export interface RequestStats {
   sharedAnswer: boolean;
 }
 
+/** The case a `messageEvents` subscriber follows, as its key read it when it subscribed. */
+export interface WatchedCase {
+  readonly caseId: string;
+  /** With the thread, what the cheap poll of the case needs; without them the poll reads the case. */
+  readonly contactId: string | null;
+  readonly threadId: string | null;
+}
+
+/** Live events as one caller sees them (src/live), bound to the caller's credential. */
+export interface LiveFeed {
+  /** Announces an event, on every replica; returns at once and never throws. */
+  publish(event: NewLiveEvent): void;
+  /** The account's case events, until the iterator is returned. */
+  caseEvents(): AsyncIterableIterator<CaseLiveEvent>;
+  /**
+   * The message events of one case. While the iterator lives the case is polled for new
+   * messages with the caller's credential, once however many subscribers and replicas follow it.
+   */
+  messageEvents(watched: WatchedCase): AsyncIterableIterator<MessageLiveEvent>;
+  /** The account's agent status changes, until the iterator is returned. */
+  agentEvents(): AsyncIterableIterator<AgentLiveEvent>;
+}
+
 /** What every resolver receives: built fresh for each GraphQL request, never changed by resolvers. */
 export interface GatewayContext {
   readonly requestId: string;
   readonly upstream: UpstreamSession;
   readonly loaders: Loaders;
   readonly planner: Planner;
+  readonly live: LiveFeed;
   /** Filled along the way by the server, for the request's log line and metrics. */
   readonly stats: RequestStats;
 }

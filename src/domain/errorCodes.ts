@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema (in production without suggestions), or asks for introspection while it is off.',
   OPERATION_RESOLUTION_FAILURE: '`operationName` names no operation of the document, or the document has several and none is named.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off: send the whole document.',
+  TOO_MANY_SUBSCRIPTIONS: 'A WebSocket connection asked for more subscriptions at once than `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`; the others go on.',
+  TOO_MANY_CONNECTIONS: 'A key opened more subscription connections than `LIVE_MAX_CONNECTIONS_PER_KEY`: the new one is closed with code 4429 and this code in its reason.',
+  WEBHOOKS_NOT_CONFIGURED: '`POST /webhooks/acquire` while the gateway has no `ACQUIRE_WEBHOOK_SECRET` (HTTP 503).',
   CANCELLED: 'Never sent to a client: its request was abandoned because the client went away (seen in logs and metrics).',
   INTERNAL_SERVER_ERROR: 'A bug in the gateway; the message is masked and the details logged under the request id.',
 } as const;

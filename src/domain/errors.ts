@@ -9,3 +9,13 @@ export function badUserInput(message: string, argumentName: string): GraphQLErro
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/**
+ * Thrown by a subscription field's `resolve` to leave one event out for this subscriber (its
+ * filter does not match the record as its key reads it); the server sends nothing for it.
+ */
+export class EventSkipped extends Error {
+  constructor() {
+    super('The event does not match the subscription');
+  }
+}

@@ -1,8 +1,10 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Case } from './Case.js';
+import { CaseEvent } from './CaseEvent.js';
 import { CaseParticipant } from './CaseParticipant.js';
 import { Contact } from './Contact.js';
 import { Message } from './Message.js';
+import { MessageEvent } from './MessageEvent.js';
 import { closeCaseMutation } from './Mutation/closeCase.js';
 import { createCaseMutation } from './Mutation/createCase.js';
 import { deleteMessageMutation } from './Mutation/deleteMessage.js';
@@ -19,6 +21,9 @@ import { userQuery } from './Query/user.js';
 import { usersQuery } from './Query/users.js';
 import { scalars } from './scalars.js';
 import { Sender } from './Sender.js';
+import { agentStatusChangedSubscription } from './Subscription/agentStatusChanged.js';
+import { caseEventsSubscription } from './Subscription/caseEvents.js';
+import { messageEventsSubscription } from './Subscription/messageEvents.js';
 
 export const resolvers: Resolvers = {
   ...scalars,
@@ -40,9 +45,16 @@ export const resolvers: Resolvers = {
     updateMessage: updateMessageMutation,
     deleteMessage: deleteMessageMutation,
   },
+  Subscription: {
+    caseEvents: caseEventsSubscription,
+    messageEvents: messageEventsSubscription,
+    agentStatusChanged: agentStatusChangedSubscription,
+  },
   Case,
+  CaseEvent,
   CaseParticipant,
   Contact,
   Message,
+  MessageEvent,
   Sender,
 };

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { GatewayContext, RequestStats } from '../domain/context.js';
+import type { GatewayContext, LiveFeed, RequestStats } from '../domain/context.js';
 import { createLoaders } from '../loaders/index.js';
 import { selectionPlanner } from '../planner/relations.js';
 import type { UpstreamClient } from '../upstream/client.js';
@@ -17,17 +17,19 @@ export interface ContextParts {
   /** For contexts that bring their own session (the benchmark's naive baseline). */
   readonly client: UpstreamClient;
   readonly authorization: string | undefined;
+  readonly live: LiveFeed;
   readonly onBatch?: (loader: string, size: number) => void;
 }
 
 export type ContextFactory = (parts: ContextParts) => GatewayContext;
 
 /** The gateway as it ships: planned reads, batched loaders. */
-export const plannedContext: ContextFactory = ({ session, stats, onBatch }) => ({
+export const plannedContext: ContextFactory = ({ session, stats, live, onBatch }) => ({
   requestId: stats.requestId,
   upstream: session,
   loaders: createLoaders(session, onBatch),
   planner: selectionPlanner,
+  live,
   stats,
 });
 
@@ -38,6 +40,8 @@ export interface RequestContextOptions {
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
   factory: ContextFactory;
+  /** The live side of each caller's context (src/live). */
+  live: { feed(authorization: string | undefined): LiveFeed };
   onBatch?: (loader: string, size: number) => void;
 }
 
@@ -59,10 +63,17 @@ export interface RequestContext {
   close(): void;
 }
 
-export function createRequestContexts(options: RequestContextOptions) {
+export interface RequestContexts {
+  /** The context of an HTTP request, acting with the request's credential. */
+  forRequest(req: IncomingMessage, stats: RequestStats, cancel?: AbortSignal): RequestContext;
+  /** A context acting with `authorization`: one per event of a subscription, over a fresh session. */
+  forCredential(authorization: string | undefined, stats: RequestStats, cancel?: AbortSignal): RequestContext;
+  credentialOf(req: IncomingMessage): string | undefined;
+}
+
+export function createRequestContexts(options: RequestContextOptions): RequestContexts {
   const credentialOf = credentialResolver(options.apiKey);
-  return function contextFor(req: IncomingMessage, stats: RequestStats, cancel?: AbortSignal): RequestContext {
-    const authorization = credentialOf(req);
+  const forCredential = (authorization: string | undefined, stats: RequestStats, cancel?: AbortSignal): RequestContext => {
     const session = options.readPath.session({
       authorization,
       requestId: stats.requestId,
@@ -78,6 +89,7 @@ export function createRequestContexts(options: RequestContextOptions) {
         stats,
         client: options.client,
         authorization,
+        live: options.live.feed(authorization),
         ...(options.onBatch ? { onBatch: options.onBatch } : {}),
       });
       return { context, close: () => session.close() };
@@ -85,6 +97,11 @@ export function createRequestContexts(options: RequestContextOptions) {
       session.close();
       throw error;
     }
+  };
+  return {
+    forRequest: (req, stats, cancel) => forCredential(credentialOf(req), stats, cancel),
+    forCredential,
+    credentialOf,
   };
 }
 

@@ -9,7 +9,12 @@ import { Gauge } from 'prom-client';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Tracer } from '@opentelemetry/api';
-import type { Config, HttpTimeouts } from '../config.js';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { Config, HttpTimeouts, LiveConfig } from '../config.js';
+import { createLocalBackplane } from '../live/backplane.js';
+import { createHub } from '../live/hub.js';
+import type { LiveObserver } from '../live/observer.js';
+import { createRedisBackplane } from '../live/redisBackplane.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
 import type { BreakerOptions } from '../upstream/breaker.js';
@@ -29,6 +34,8 @@ import { createReadiness } from './readiness.js';
 import { landingPagePlugin } from './sandbox.js';
 import { inSpan, injectTraceHeaders, SpanKind } from './tracing.js';
 import { silentLogger, type Logger } from './logger.js';
+import { createSubscriptionServer } from './subscriptionServer.js';
+import { createWebhookRoute } from './webhookRoute.js';
 
 export interface GatewayOptions {
   /** The Acquire API base URL, e.g. https://myaccount.acquire.io/api/v1 */
@@ -66,6 +73,31 @@ export interface GatewayOptions {
   contextFactory?: ContextFactory;
   /** Freeze every record the upstream layer hands out, so a change anywhere throws (tests). */
   freezeRecords?: boolean;
+  /** Live events; the defaults of src/config.ts when absent (no webhooks, no Redis). */
+  live?: Partial<LiveConfig>;
+}
+
+const LIVE_DEFAULTS: LiveConfig = {
+  webhookSecret: null,
+  webhookMaxBodyBytes: 100_000,
+  webhookReplayWindowMs: 300_000,
+  redisUrl: null,
+  pollIntervalMs: 2_000,
+  pollMaxIntervalMs: 30_000,
+  maxSubscriptionsPerConnection: 20,
+  maxConnectionsPerKey: 100,
+  demoActivity: true,
+};
+
+function liveObserver(metrics: Metrics): LiveObserver {
+  return {
+    published: (event) => metrics.eventsPublished.inc({ kind: event.kind, source: event.source }),
+    dropped: () => metrics.eventsDropped.inc(),
+    poll: (outcome) => metrics.polls.inc({ outcome }),
+    polling: (delta) => metrics.polledCases.inc(delta),
+    backplaneUp: (up) => metrics.backplaneUp.set(up ? 1 : 0),
+    backplaneError: () => metrics.backplaneErrors.inc(),
+  };
 }
 
 /** The settings of `createGateway` that come from the configuration. */
@@ -84,6 +116,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'baseUrl' 
     shutdownGraceMs: config.shutdownGraceMs,
     coalesceReads: config.coalesceReads,
     shareOperations: config.shareOperations,
+    live: config.live,
   };
 }
 
@@ -166,10 +199,43 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const httpServer = http.createServer(options.http ? serverTimeouts(options.http) : {});
   const metricsServer = options.metricsPort === undefined ? null : createMetricsServer(metrics);
   const origins = createOriginPolicy(options.corsOrigins ?? []);
+  const live: LiveConfig = { ...LIVE_DEFAULTS, ...options.live };
+  const observer = liveObserver(metrics);
+  const backplane = live.redisUrl ? createRedisBackplane({ url: live.redisUrl, observer, logger }) : createLocalBackplane();
+  await backplane.ready();
+  const hub = createHub({ backplane, readPath, pollIntervalMs: live.pollIntervalMs, pollMaxIntervalMs: live.pollMaxIntervalMs, observer, logger });
+  const contexts = createRequestContexts({
+    readPath,
+    client,
+    apiKey: options.apiKey,
+    maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
+    factory: options.contextFactory ?? plannedContext,
+    live: hub,
+    onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
+  });
+  // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket).
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const formatError = createFormatError({ hideSuggestions: options.production });
+  const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
+  const introspection = options.introspection ?? !options.production;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    schema,
+    contexts,
+    limits,
+    introspection,
+    origins,
+    maxPayloadBytes: options.maxBodyBytes ?? 1_000_000,
+    maxSubscriptionsPerConnection: live.maxSubscriptionsPerConnection,
+    maxConnectionsPerKey: live.maxConnectionsPerKey,
+    formatError,
+    logger,
+    metrics,
+  });
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
-    formatError: createFormatError({ hideSuggestions: options.production }),
+    schema,
+    formatError,
     // Validation errors without "Did you mean" in production; formatError covers the rest.
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
@@ -177,7 +243,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     persistedQueries: false,
     // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
     stopOnTerminationSignals: false,
-    introspection: options.introspection ?? !options.production,
+    introspection,
     // Batched operations would multiply every limit below by the batch size.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -187,8 +253,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // graphql-js stops parsing a document past this many tokens, before it builds anything.
     parseOptions: { maxTokens: (options.limits ?? DEFAULT_LIMITS).maxTokens },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
-      createLimitsPlugin(options.limits ?? DEFAULT_LIMITS),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+      // Upgraded sockets are no longer the HTTP server's: they close with the protocol's code.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.stop(shutdownGraceMs) }) },
+      createLimitsPlugin(limits),
       observability.plugin,
       landingPagePlugin({ sandbox, demoKey: options.sandboxKey }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.
@@ -199,13 +267,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    contextFor: createRequestContexts({
-      readPath,
-      client,
-      apiKey: options.apiKey,
-      maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
-      factory: options.contextFactory ?? plannedContext,
-      onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
+    contextFor: contexts.forRequest,
+    webhook: createWebhookRoute({
+      secret: live.webhookSecret,
+      maxBodyBytes: live.webhookMaxBodyBytes,
+      replayWindowMs: live.webhookReplayWindowMs,
+      backplane,
+      publish: hub.publish,
+      logger,
+      metrics,
     }),
     intake: { maxBodyBytes: options.maxBodyBytes ?? 1_000_000, maxNesting: (options.limits ?? DEFAULT_LIMITS).maxNesting },
     serveMetrics: metricsServer === null,
@@ -243,6 +313,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         metricsServer.close();
       }
       await apollo.stop();
+      hub.stop();
+      await backplane.stop();
       client.close();
     },
   };

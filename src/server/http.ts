@@ -38,6 +38,8 @@ export interface HttpHandlerOptions {
   sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
   /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
   recordShared?: (stats: RequestStats) => void;
+  /** Acquire's outbound webhooks (server/webhookRoute.ts). */
+  webhook?: { path: string; handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> };
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -49,7 +51,8 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
   HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
 };
 
-const foreignOrigin = (): HttpError =>
+/** The refusal of a browser request from an origin CORS_ORIGINS does not list (also for WebSocket upgrades). */
+export const foreignOrigin = (): HttpError =>
   new HttpError(403, 'ORIGIN_NOT_ALLOWED', 'Browser requests from this origin are not allowed (CORS_ORIGINS does not list it)');
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -208,6 +211,9 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       } else if (path === '/metrics' && options.serveMetrics) {
         route = 'metrics';
         await sendMetrics(metrics, res);
+      } else if (options.webhook && path === options.webhook.path) {
+        route = 'webhook';
+        await options.webhook.handle(req, res, requestId);
       } else if (path === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();

@@ -18,10 +18,12 @@ import {
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { fieldPlan, type ListSize } from '../planner/directives.js';
@@ -119,33 +121,50 @@ function rejection(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
+/**
+ * The first limit an operation passes, as the error that refuses it; null when it passes none.
+ * The HTTP path (the plugin below) and subscriptions over WebSocket share it.
+ */
+export function limitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | null | undefined,
+  limits: QueryLimits,
+): GraphQLError | null {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const root = schema.getRootType(operation.operation);
+  if (!root) return null;
+  // Measured with the variables as execution will see them, their defaults included.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const variables = coerced.coerced ?? rawVariables ?? {};
+  const measured = measureOperation(schema, root, operation.selectionSet, fragments, variables);
+  if (measured.depth > limits.maxDepth) {
+    return rejection(`The operation is nested ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP');
+  }
+  if (measured.aliases > limits.maxAliases) {
+    return rejection(`The operation has ${measured.aliases} aliases; the limit is ${limits.maxAliases}`, 'TOO_MANY_ALIASES');
+  }
+  if (measured.cost > limits.maxCost) {
+    return rejection(
+      `The operation could cost up to ${measured.cost} upstream calls; the limit is ${limits.maxCost}. Ask for fewer items or fewer nested relations.`,
+      'QUERY_TOO_COSTLY',
+    );
+  }
+  return null;
+}
+
 export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, operation, document, request }) {
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          const root = operation && schema.getRootType(operation.operation);
-          if (!operation || !root) return;
-          // Measured with the variables as execution will see them, their defaults included.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          const variables = coerced.coerced ?? request.variables ?? {};
-          const measured = measureOperation(schema, root, operation.selectionSet, fragments, variables);
-          if (measured.depth > limits.maxDepth) {
-            throw rejection(`The operation is nested ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP');
-          }
-          if (measured.aliases > limits.maxAliases) {
-            throw rejection(`The operation has ${measured.aliases} aliases; the limit is ${limits.maxAliases}`, 'TOO_MANY_ALIASES');
-          }
-          if (measured.cost > limits.maxCost) {
-            throw rejection(
-              `The operation could cost up to ${measured.cost} upstream calls; the limit is ${limits.maxCost}. Ask for fewer items or fewer nested relations.`,
-              'QUERY_TOO_COSTLY',
-            );
-          }
+          if (!operation) return;
+          const error = limitError(schema, document, operation, request.variables, limits);
+          if (error) throw error;
         },
       };
     },

@@ -14,6 +14,16 @@ export interface Metrics {
   batchSize: Histogram<'loader'>;
   inFlight: Gauge;
   httpResponses: Counter<'route' | 'status'>;
+  webhooks: Counter<'outcome'>;
+  eventsPublished: Counter<'kind' | 'source'>;
+  eventsDelivered: Counter<'field'>;
+  eventsDropped: Counter;
+  subscriptions: Gauge<'field'>;
+  connections: Gauge;
+  polls: Counter<'outcome'>;
+  polledCases: Gauge;
+  backplaneUp: Gauge;
+  backplaneErrors: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -55,6 +65,36 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     inFlight: new Gauge({ name: 'graphql_requests_in_flight', help: 'GraphQL HTTP requests being answered', registers: [registry] }),
+    webhooks: new Counter({
+      name: 'live_webhooks_total',
+      help: 'Acquire webhook deliveries by outcome (accepted; refused: unsigned, wrongly signed, too large or webhooks off; unrecognised; replayed: the same body again)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: 'live_events_published_total',
+      help: 'Live events published by this replica, by kind and source (webhook, write, poll)',
+      labelNames: ['kind', 'source'],
+      registers: [registry],
+    }),
+    eventsDelivered: new Counter({
+      name: 'live_events_delivered_total',
+      help: 'Subscription payloads sent to clients of this replica, by subscription field',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    eventsDropped: new Counter({ name: 'live_events_dropped_total', help: 'Events left out of a slow subscriber\'s full queue', registers: [registry] }),
+    subscriptions: new Gauge({ name: 'live_subscriptions', help: 'Live subscriptions on this replica, by field', labelNames: ['field'], registers: [registry] }),
+    connections: new Gauge({ name: 'live_connections', help: 'Open subscription WebSocket connections on this replica', registers: [registry] }),
+    polls: new Counter({
+      name: 'live_polls_total',
+      help: 'Polls of watched cases by this replica, by outcome (unchanged, changed, failed)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    polledCases: new Gauge({ name: 'live_polled_cases', help: 'Watched cases (per credential) this replica polls: it holds their lease', registers: [registry] }),
+    backplaneUp: new Gauge({ name: 'live_backplane_up', help: '1 while events reach the other replicas through Redis (REDIS_URL), else 0', registers: [registry] }),
+    backplaneErrors: new Counter({ name: 'live_backplane_errors_total', help: 'Failed Redis connections and commands', registers: [registry] }),
   };
 }
 

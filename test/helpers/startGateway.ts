@@ -3,7 +3,15 @@ import { createGateway, type GatewayOptions } from '../../src/server/createServe
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql */
   url: string;
+  /** The gateway's Prometheus text, as GET /metrics serves it. */
+  metrics(): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** The value of one sample in Prometheus text (0 when absent), e.g. `live_subscriptions{field="caseEvents"}`. */
+export function sample(text: string, name: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
 /** The gateway on an ephemeral loopback port, against the given upstream. */
@@ -20,5 +28,9 @@ export async function startGateway(
     ...options,
   });
   const url = await gateway.listen(0, '127.0.0.1');
-  return { url, stop: () => gateway.stop() };
+  return {
+    url,
+    metrics: async () => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text(),
+    stop: () => gateway.stop(),
+  };
 }

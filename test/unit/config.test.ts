@@ -21,7 +21,24 @@ describe('loadConfig', () => {
       otlpTracesUrl: null,
       coalesceReads: true,
       shareOperations: true,
+      live: {
+        webhookSecret: null,
+        webhookMaxBodyBytes: 100_000,
+        webhookReplayWindowMs: 300_000,
+        redisUrl: null,
+        pollIntervalMs: 2_000,
+        pollMaxIntervalMs: 30_000,
+        maxSubscriptionsPerConnection: 20,
+        maxConnectionsPerKey: 100,
+        demoActivity: true,
+      },
     });
+  });
+
+  it('refuses a REDIS_URL that is no redis URL, and a poll ceiling below the first interval', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).live.redisUrl).toBe('redis://cache:6379');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LIVE_POLL_INTERVAL_MS: '5000', LIVE_POLL_MAX_INTERVAL_MS: '1000' })).toThrow(ConfigError);
   });
 
   it('finds the OTLP traces URL the way OpenTelemetry SDKs do', () => {

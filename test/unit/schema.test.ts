@@ -32,6 +32,10 @@ describe('schema', () => {
       const map = resolvers[root!.name as 'Query' | 'Mutation'] as Record<string, unknown>;
       for (const field of Object.keys(root!.getFields())) expect({ field, resolver: typeof map[field] }).toEqual({ field, resolver: 'function' });
     }
+    const subscriptions = resolvers.Subscription as Record<string, { subscribe?: unknown; resolve?: unknown }>;
+    for (const field of Object.keys(schema.getSubscriptionType()!.getFields())) {
+      expect({ field, subscribe: typeof subscriptions[field]?.subscribe, resolve: typeof subscriptions[field]?.resolve }).toEqual({ field, subscribe: 'function', resolve: 'function' });
+    }
   });
 
   it('describes every type, field, argument and enum value', () => {

@@ -5,7 +5,7 @@ import { boundedText, parseId } from '../inputs.js';
 import { MAX_TITLE_LENGTH } from '../textLimits.js';
 
 /** The close answer says almost nothing about the case, so the payload is a fresh read of it. */
-export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = async (_parent, { input }, { upstream, loaders, planner }, info) => {
+export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = async (_parent, { input }, { upstream, loaders, planner, live }, info) => {
   const caseId = parseId(input.caseId, 'input.caseId');
   const closingState =
     input.closingState === null || input.closingState === undefined
@@ -16,6 +16,7 @@ export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = as
     ...(closingState === undefined ? {} : { closingState }),
     ...(input.askFeedback === null || input.askFeedback === undefined ? {} : { askFeedback: input.askFeedback }),
   });
+  live.publish({ kind: 'case', type: 'STATUS_CHANGED', caseId, contactId: null, source: 'write' });
   const relations = planner.caseRelations(info, ['case']);
   const record = await loaders.cases.load(caseId, relations);
   primeFromCase(loaders, record, relations);

@@ -3,7 +3,7 @@ import { badUserInput } from '../../domain/errors.js';
 import { inviteToCase } from '../../upstream/cases.js';
 import { parseId, parseIds } from '../inputs.js';
 
-export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']> = async (_parent, { input }, { upstream }) => {
+export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']> = async (_parent, { input }, { upstream, live }) => {
   const caseId = parseId(input.caseId, 'input.caseId');
   const agentIds = parseIds(input.agentIds ?? [], 'input.agentIds');
   const departmentIds = parseIds(input.departmentIds ?? [], 'input.departmentIds');
@@ -11,5 +11,6 @@ export const inviteToCaseMutation: NonNullable<MutationResolvers['inviteToCase']
     throw badUserInput('Give at least one of input.agentIds and input.departmentIds', 'input.agentIds');
   }
   const invitations = await inviteToCase(upstream, { caseId, agentIds, departmentIds });
+  live.publish({ kind: 'case', type: 'UPDATED', caseId, contactId: null, source: 'write' });
   return { invitations };
 };

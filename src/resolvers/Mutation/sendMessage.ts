@@ -119,6 +119,7 @@ export const sendMessageMutation: NonNullable<MutationResolvers['sendMessage']> 
   const record = await context.loaders.cases.load(caseId, input.channel === 'SMS' ? ['timeline'] : []);
   const sent = await send(record, context);
   const message: MessageRecord = { ...sent, caseId: sent.caseId ?? caseId, channel: sent.channel ?? record.channel };
+  context.live.publish({ kind: 'message', type: 'ADDED', caseId: message.caseId ?? caseId, messageId: message.id, source: 'write' });
   context.loaders.messages.prime(message);
   return { message };
 };

@@ -7,7 +7,7 @@ import { knownChannel, knownStatus, parseOptionalId } from '../inputs.js';
 
 const PAGE_SIZES = { maxPageSize: 100, defaultPageSize: 20 };
 
-function conditionsOf(filter: QueryCasesArgs['filter']): CaseConditions {
+export function conditionsOf(filter: QueryCasesArgs['filter']): CaseConditions {
   if (!filter) return {};
   const where: CaseConditions = {};
   if (filter.status) where.status = knownStatus(filter.status, 'filter.status');

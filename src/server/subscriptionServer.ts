@@ -1,0 +1,303 @@
+/**
+ * Subscriptions over the GraphQL over WebSocket protocol (graphql-ws) on the GraphQL path. A
+ * connection is authenticated when it opens: `Authorization` in its `connectionParams` (as Apollo
+ * Sandbox and graphql-ws clients send headers), else the upgrade request's header, else the
+ * gateway's own key. Each subscription is parsed, validated and measured against the same limits
+ * as an HTTP request, and refused with the same error codes; each event is read with the
+ * subscriber's credential in a fresh context (server/liveExecution.ts).
+ */
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { credentialHash } from '../upstream/credentialHash.js';
+import { requestIdOf, type RequestContexts } from './context.js';
+import { foreignOrigin, GRAPHQL_PATH } from './http.js';
+import { HttpError } from './httpErrors.js';
+import { limitError, type QueryLimits } from './limits.js';
+import { subscribeWithFreshContexts } from './liveExecution.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { nestsDeeperThan } from './nesting.js';
+import type { OriginPolicy } from './origins.js';
+import { newRequestStats } from './requestStats.js';
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  contexts: RequestContexts;
+  limits: QueryLimits;
+  introspection: boolean;
+  /** The HTTP endpoint's CORS_ORIGINS: a browser page elsewhere cannot open a connection either. */
+  origins: OriginPolicy;
+  /** The largest message a client may send (as the largest HTTP body). */
+  maxPayloadBytes: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerKey: number;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export interface SubscriptionServer {
+  /** Closes every connection with 1001 (going away), then the server; connections that do not answer are cut after `graceMs`. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Close code for a key over its connection limit: graphql-ws's code for "too many", which its clients do not retry at once. */
+const TOO_MANY_CONNECTIONS = CloseCode.TooManyInitialisationRequests;
+const MAX_CREDENTIAL_LENGTH = 4096;
+
+interface Connection {
+  readonly id: number;
+  authorization: string | undefined;
+  /** Counted against its key's limit once authenticated. */
+  countedAs: string | null;
+  readonly subscriptions: Map<string, LiveSubscription>;
+}
+
+interface LiveSubscription {
+  readonly requestId: string;
+  readonly operation: string | null;
+  readonly field: string;
+  readonly authorization: string | undefined;
+  readonly startedAt: number;
+  readonly cancel: AbortController;
+  events: number;
+  upstreamCalls: number;
+}
+
+function refusal(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** Variables nested past the limit (or past what JSON.stringify can walk): the HTTP intake's rule. */
+function nestedTooDeep(variables: unknown, limit: number): boolean {
+  if (variables === undefined || variables === null) return false;
+  try {
+    return nestsDeeperThan(JSON.stringify(variables), limit, 'json');
+  } catch {
+    return true;
+  }
+}
+
+/** The credential a client gave in `connectionParams`: `Authorization`, any case, or under `headers`. */
+function credentialIn(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!params) return undefined;
+  const places = [params, typeof params.headers === 'object' && params.headers !== null ? (params.headers as Record<string, unknown>) : {}];
+  for (const place of places) {
+    for (const [key, value] of Object.entries(place)) {
+      if (key.toLowerCase() === 'authorization' && typeof value === 'string' && value.trim() !== '') return value.trim();
+    }
+  }
+  return undefined;
+}
+
+function rootFieldOf(document: DocumentNode, operationName: string | null | undefined): string {
+  const operation = getOperationAST(document, operationName);
+  const field = operation?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return field && field.kind === Kind.FIELD ? field.name.value : '(unknown)';
+}
+
+/** An upgrade refused as the HTTP endpoint refuses a request: the status, and the error with its code. */
+function rejectUpgrade(socket: Duplex, error: HttpError, requestId: string): void {
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\nconnection: close\r\nx-request-id: ${requestId}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const { schema, contexts, logger, metrics } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const connections = new WeakMap<Context, Connection>();
+  const perKey = new Map<string, number>();
+  const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  let nextConnection = 0;
+
+  options.httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const requestId = requestIdOf(req);
+    socket.on('error', () => socket.destroy());
+    if (path !== GRAPHQL_PATH && path !== `${GRAPHQL_PATH}/`) {
+      rejectUpgrade(socket, new HttpError(404, 'BAD_REQUEST', `No WebSocket endpoint at ${path}; subscriptions are at ${GRAPHQL_PATH}`), requestId);
+      return;
+    }
+    if (options.origins.judge(req.headers) === 'refused') {
+      metrics.httpResponses.inc({ route: 'graphql', status: 403 });
+      rejectUpgrade(socket, foreignOrigin(), requestId);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  wss.on('connection', (ws) => {
+    metrics.connections.inc();
+    ws.once('close', () => metrics.connections.dec());
+  });
+
+  const connectionOf = (ctx: Context): Connection => {
+    let connection = connections.get(ctx);
+    if (!connection) connections.set(ctx, (connection = { id: (nextConnection += 1), authorization: undefined, countedAs: null, subscriptions: new Map() }));
+    return connection;
+  };
+
+  const end = (connection: Connection, id: string): void => {
+    const subscription = connection.subscriptions.get(id);
+    if (!subscription) return;
+    connection.subscriptions.delete(id);
+    subscription.cancel.abort();
+    metrics.subscriptions.dec({ field: subscription.field });
+    logger.info(
+      {
+        requestId: subscription.requestId,
+        operation: subscription.operation,
+        field: subscription.field,
+        durationMs: Date.now() - subscription.startedAt,
+        events: subscription.events,
+        upstreamCalls: subscription.upstreamCalls,
+      },
+      'subscription ended',
+    );
+  };
+
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => options.formatError(error.toJSON(), error));
+
+  const server = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect(ctx) {
+        const connection = connectionOf(ctx);
+        const request = ctx.extra.request;
+        const authorization = credentialIn(ctx.connectionParams) ?? contexts.credentialOf(request);
+        if (authorization === undefined || authorization.length > MAX_CREDENTIAL_LENGTH) {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: send Authorization in connectionParams');
+          return false;
+        }
+        const hash = credentialHash(authorization);
+        const open = perKey.get(hash) ?? 0;
+        if (open >= options.maxConnectionsPerKey) {
+          logger.warn({ connection: connection.id, limit: options.maxConnectionsPerKey }, 'subscription connection refused: too many for its key');
+          ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `TOO_MANY_CONNECTIONS: at most ${options.maxConnectionsPerKey} per key`);
+          return false;
+        }
+        perKey.set(hash, open + 1);
+        connection.countedAs = hash;
+        connection.authorization = authorization;
+        return true;
+      },
+      onClose(ctx) {
+        const connection = connectionOf(ctx);
+        for (const id of [...connection.subscriptions.keys()]) end(connection, id);
+        if (connection.countedAs !== null) {
+          const left = (perKey.get(connection.countedAs) ?? 1) - 1;
+          if (left <= 0) perKey.delete(connection.countedAs);
+          else perKey.set(connection.countedAs, left);
+          connection.countedAs = null;
+        }
+      },
+      onSubscribe(ctx, id, payload) {
+        const connection = connectionOf(ctx);
+        // graphql-ws has registered this one already.
+        if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
+          return [refusal(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
+        }
+        const { limits } = options;
+        if (nestsDeeperThan(payload.query, limits.maxNesting, 'graphql')) {
+          return [refusal(`The operation's text is nested deeper than ${limits.maxNesting} levels`, 'QUERY_TOO_DEEP')];
+        }
+        if (nestedTooDeep(payload.variables, limits.maxNesting)) return [refusal(`The variables are nested deeper than ${limits.maxNesting} levels`, 'BAD_REQUEST')];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [refusal(error instanceof GraphQLError ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid.map((error) => refusal(error.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [refusal('Name the operation to run (operationName)', 'OPERATION_RESOLUTION_FAILURE')];
+        if (operation.operation !== 'subscription') {
+          return [refusal(`Only subscriptions go over WebSocket; send ${operation.operation}s to ${GRAPHQL_PATH} over HTTP`, 'BAD_REQUEST')];
+        }
+        const limited = limitError(schema, document, operation, payload.variables, limits);
+        if (limited) return [limited];
+        const subscription: LiveSubscription = {
+          requestId: `ws-${connection.id}-${id}`.slice(0, 128),
+          operation: payload.operationName ?? operation.name?.value ?? null,
+          field: rootFieldOf(document, payload.operationName),
+          authorization: connection.authorization,
+          startedAt: Date.now(),
+          cancel: new AbortController(),
+          events: 0,
+          upstreamCalls: 0,
+        };
+        end(connection, id);
+        connection.subscriptions.set(id, subscription);
+        metrics.subscriptions.inc({ field: subscription.field });
+        logger.info({ requestId: subscription.requestId, operation: subscription.operation, field: subscription.field }, 'subscription started');
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: subscription,
+        };
+      },
+      subscribe(args) {
+        const subscription = args.contextValue as LiveSubscription;
+        return subscribeWithFreshContexts(args, (event) => {
+          const stats = newRequestStats(`${subscription.requestId}-${event}`);
+          const scope = contexts.forCredential(subscription.authorization, stats, subscription.cancel.signal);
+          return {
+            context: scope.context,
+            close() {
+              subscription.upstreamCalls += stats.upstreamCalls;
+              scope.close();
+            },
+          };
+        });
+      },
+      onNext(ctx, id, _payload, _args, result: ExecutionResult) {
+        const subscription = connectionOf(ctx).subscriptions.get(id);
+        if (subscription) {
+          subscription.events += 1;
+          metrics.eventsDelivered.inc({ field: subscription.field });
+        }
+        const { errors, ...rest } = result;
+        return errors ? { ...rest, errors: format(errors) } : rest;
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onComplete(ctx, id) {
+        end(connectionOf(ctx), id);
+      },
+    },
+    wss,
+  );
+
+  return {
+    async stop(graceMs) {
+      const timer = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, graceMs);
+      try {
+        await server.dispose();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

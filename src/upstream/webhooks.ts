@@ -1,0 +1,173 @@
+/**
+ * Acquire's outbound webhooks: their signature, and their payloads read into live events.
+ *
+ * The 2.0 docs list the triggers (Case new; case status set to Pending, Active, Queue or Closed;
+ * Agent status change) and the signature (`x-acquire-signature`, the hex HMAC-SHA256 of
+ * `JSON.stringify(body)` keyed with the webhook's secret), but not the payload. So a payload is
+ * read defensively: an event name under any of the plausible keys, recognised by its words (the
+ * 2.0 trigger names, 1.0's `CHAT_ON_START`, `CHAT_ON_ACCEPT`, `CHAT_ON_MESSAGE`, `CHAT_ON_CLOSE`),
+ * and the case, contact, agent or message id under the camelCase or snake_case keys of either
+ * version, at the top or nested a little. What cannot be read is reported, never thrown.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CaseEventType, NewLiveEvent } from '../domain/events.js';
+
+export const SIGNATURE_HEADER = 'x-acquire-signature';
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Whether `signature` is the body's HMAC-SHA256 keyed with `secret`, computed over the raw body
+ * or over `JSON.stringify` of the parsed body (the docs' example, which a re-serialised body may
+ * only match this way). Both are always computed and compared in constant time.
+ */
+export function verifySignature(secret: string, raw: Buffer, parsed: unknown, signature: string | undefined): boolean {
+  const given = signature?.trim().replace(/^sha256=/i, '').toLowerCase() ?? '';
+  const expected = HEX_SHA256.test(given) ? Buffer.from(given, 'hex') : Buffer.alloc(32);
+  const overRaw = createHmac('sha256', secret).update(raw).digest();
+  const overParsed = createHmac('sha256', secret)
+    .update(parsed === undefined ? raw : Buffer.from(JSON.stringify(parsed), 'utf8'))
+    .digest();
+  const rawMatches = timingSafeEqual(overRaw, expected);
+  const parsedMatches = timingSafeEqual(overParsed, expected);
+  return HEX_SHA256.test(given) && (rawMatches || parsedMatches);
+}
+
+export type WebhookReading = { events: NewLiveEvent[] } | { unrecognised: string };
+
+type Json = Record<string, unknown>;
+
+const NAME_KEYS = ['event', 'eventName', 'event_name', 'eventType', 'event_type', 'trigger', 'triggerName', 'trigger_name', 'type', 'action', 'topic', 'name'];
+const ID_KEYS = {
+  case: ['caseId', 'case_id', 'chatId', 'chat_id', 'conversationId', 'conversation_id'],
+  contact: ['contactId', 'contact_id', 'visitorId', 'visitor_id', 'leadId', 'lead_id', 'customerId', 'customer_id'],
+  agent: ['agentId', 'agent_id', 'userId', 'user_id', 'operatorId', 'operator_id'],
+  message: ['messageId', 'message_id', 'msgId', 'msg_id'],
+} as const;
+/** Objects whose own `id` is the id of that kind: `{case: {id}}`, `{visitor: {id}}`... */
+const HOLDERS = {
+  case: ['case', 'chat', 'conversation'],
+  contact: ['contact', 'visitor', 'lead', 'customer'],
+  agent: ['agent', 'user', 'operator'],
+  message: ['message'],
+} as const;
+type IdKind = keyof typeof ID_KEYS;
+
+const MAX_DEPTH = 3;
+const MAX_BATCH = 100;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
+  if (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value.trim())) return value.trim();
+  return null;
+}
+
+/** The objects of a payload, shallowest first, down to MAX_DEPTH. */
+function objectsOf(body: Json): Json[] {
+  const found: Json[] = [];
+  let level: Json[] = [body];
+  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth += 1) {
+    found.push(...level);
+    level = level.flatMap((object) => Object.values(object).filter(isObject));
+  }
+  return found;
+}
+
+function idFor(kind: IdKind, objects: Json[]): string | null {
+  for (const object of objects) {
+    for (const key of ID_KEYS[kind]) {
+      const id = idOf(object[key]);
+      if (id !== null) return id;
+    }
+    for (const key of HOLDERS[kind]) {
+      const holder = object[key];
+      const id = isObject(holder) ? idOf(holder.id) : null;
+      if (id !== null) return id;
+    }
+  }
+  return null;
+}
+
+function nameOf(objects: Json[]): string | null {
+  for (const object of objects) {
+    for (const key of NAME_KEYS) {
+      const value = object[key];
+      if (typeof value === 'string' && value.trim() !== '' && value.length <= 200) return value;
+    }
+  }
+  return null;
+}
+
+type Meaning = { kind: 'case'; type: CaseEventType } | { kind: 'message' } | { kind: 'agent' };
+
+/** What an event name means, by its words: `Case new`, `case_status_pending`, `CHAT_ON_CLOSE`... */
+function meaningOf(name: string): Meaning | null {
+  const words = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const has = (...parts: string[]): boolean => parts.some((part) => words.includes(part));
+  if (has('AGENT', 'OPERATOR') || (has('USER') && has('STATUS'))) return { kind: 'agent' };
+  if (has('MESSAGE')) return { kind: 'message' };
+  if (has('NEW', 'CREATE', 'START')) return { kind: 'case', type: 'CREATED' };
+  if (has('PENDING', 'ACTIVE', 'QUEUE', 'CLOSE', 'ACCEPT', 'STATUS', 'REOPEN')) return { kind: 'case', type: 'STATUS_CHANGED' };
+  if (has('CASE', 'CHAT', 'CONVERSATION')) return { kind: 'case', type: 'UPDATED' };
+  return null;
+}
+
+/**
+ * The case a case event is about may be the payload itself (`{event, data: {id, status, ...}}`):
+ * an object carrying the event, or its `data`, with an `id` and case columns.
+ */
+function bareCaseId(objects: Json[]): string | null {
+  for (const object of objects.slice(0, 2)) {
+    if ('status' in object || 'threadId' in object || 'thread_id' in object || 'channel' in object) {
+      const id = idOf(object.id);
+      if (id !== null) return id;
+    }
+  }
+  return null;
+}
+
+function readOne(body: unknown): NewLiveEvent | string {
+  if (!isObject(body)) return 'the payload is not a JSON object';
+  const objects = objectsOf(body);
+  const name = nameOf(objects);
+  if (name === null) return 'no event name under any known key';
+  const meaning = meaningOf(name);
+  if (meaning === null) return `an event name that means nothing known: "${name.slice(0, 60)}"`;
+  const source = 'webhook' as const;
+  switch (meaning.kind) {
+    case 'agent': {
+      const userId = idFor('agent', objects) ?? idOf(body.id);
+      return userId === null ? `"${name}" without an agent id` : { kind: 'agent', userId, source };
+    }
+    case 'message': {
+      const caseId = idFor('case', objects);
+      const messageId = idFor('message', objects);
+      return caseId === null || messageId === null ? `"${name}" without a case id and a message id` : { kind: 'message', type: 'ADDED', caseId, messageId, source };
+    }
+    case 'case': {
+      const caseId = idFor('case', objects) ?? bareCaseId([body, ...objects.filter((object) => object === body.data)]);
+      const contactId = idFor('contact', objects);
+      return caseId === null && contactId === null ? `"${name}" without a case id or a contact id` : { kind: 'case', type: meaning.type, caseId, contactId, source };
+    }
+    default: {
+      const unreachable: never = meaning;
+      return `unknown meaning ${JSON.stringify(unreachable)}`;
+    }
+  }
+}
+
+/** The live events of a webhook's parsed body (one event, or a batch of them). */
+export function readWebhook(body: unknown): WebhookReading {
+  const items = Array.isArray(body) ? body.slice(0, MAX_BATCH) : [body];
+  const events: NewLiveEvent[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    const read = readOne(item);
+    if (typeof read === 'string') problems.push(read);
+    else events.push(read);
+  }
+  if (events.length === 0) return { unrecognised: problems[0] ?? 'an empty batch' };
+  return { events };
+}
