@@ -11,7 +11,7 @@ import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
 // Long enough that calls which overlap and calls which wait for each other are told apart, even
 // when a busy machine delays the sending of a wave.
-const LATENCY_MS = 100;
+const LATENCY_MS = 200;
 
 let emulator: Emulator;
 let fixture: Fixture;
