@@ -1,4 +1,5 @@
 /** Environment variables -> one validated configuration. Bad values stop the start-up with a clear message. */
+import { credentialFrom } from './upstream/credentials.js';
 
 export interface UpstreamConfig {
   /** The API base URL, e.g. https://myaccount.acquire.io/api/v1 */
@@ -129,6 +130,9 @@ function upstreamFrom(env: Env): UpstreamConfig | null {
   const baseUrl = env.ACQUIRE_BASE_URL?.trim();
   const accountId = env.ACQUIRE_ACCOUNT_ID?.trim();
   const apiKey = env.ACQUIRE_API_KEY?.trim() || undefined;
+  if (apiKey !== undefined && credentialFrom(`Bearer ${apiKey}`) === null) {
+    throw new ConfigError('ACQUIRE_API_KEY must be the key alone: at most 512 letters, digits and -._~+/ (then = for padding)');
+  }
   if (baseUrl) {
     let url: URL;
     try {

@@ -7,16 +7,18 @@ import type { GatewayContext, Loaders, Planner, Touched, UpstreamRequest, Upstre
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
 import { getCase } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
+import { credentialFrom } from '../../src/upstream/credentials.js';
 import { getContact } from '../../src/upstream/contacts.js';
 import { getMessage } from '../../src/upstream/messages.js';
 import { getUser, listUsers } from '../../src/upstream/users.js';
 import type { ContextFactory } from '../../src/server/context.js';
 
 function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void): UpstreamSession {
+  const credential = authorization === undefined ? null : credentialFrom(authorization);
   const send = (request: UpstreamRequest): Promise<unknown> => {
-    if (authorization === undefined) return Promise.reject(new Error('no key'));
+    if (credential === null) return Promise.reject(new Error('no key'));
     onSend();
-    return client.send(request, authorization, requestId);
+    return client.send(request, credential, requestId);
   };
   return {
     read: (request, _kind, normalise) => send(request).then(normalise),

@@ -4,13 +4,14 @@
  */
 export const ERROR_CODES = {
   BAD_USER_INPUT: 'Invalid arguments (caught before any upstream call, with `argumentName`), or the upstream refused the input (HTTP 4xx).',
-  UNAUTHENTICATED: 'No key, or the upstream rejected it (401).',
+  UNAUTHENTICATED: 'No key, an `Authorization` header other than `Bearer <key>` (never forwarded), or the upstream rejected the key (401; the gateway then refuses it for a few seconds without calling).',
   FORBIDDEN: 'The key lacks the permission (403).',
   NOT_FOUND: 'No such case, message, contact or agent (404, or `ERROR_RECORD_NOT_FOUND`).',
   CONFLICT: 'The upstream already has such a record, e.g. reopening a thread that is still open.',
-  UPSTREAM_ERROR: 'Acquire failed (5xx, 429), sent something unreadable, or could not be reached; the message is generic, the details are logged under the request id.',
+  UPSTREAM_ERROR: 'Acquire failed (5xx), sent something unreadable, or could not be reached; the message is generic, the details are logged under the request id.',
   UPSTREAM_TIMEOUT: 'Acquire did not answer within `ACQUIRE_TIMEOUT_MS`.',
-  UPSTREAM_UNAVAILABLE: 'Acquire kept failing; the gateway holds calls back for a few seconds (circuit breaker).',
+  UPSTREAM_UNAVAILABLE: 'Acquire kept failing for this key on this endpoint; the gateway holds such calls back for a few seconds (circuit breaker).',
+  RATE_LIMITED: 'Acquire asked this key to slow down (429); retry after `retryAfterSeconds` (the gateway holds the key\'s calls to that endpoint until then).',
   QUERY_TOO_DEEP: 'The operation is nested deeper than `GRAPHQL_MAX_DEPTH` fields, or its text deeper than `GRAPHQL_MAX_NESTING` brackets; refused before any upstream call (HTTP 400).',
   QUERY_TOO_COSTLY: 'The operation could cost more upstream calls than `GRAPHQL_MAX_COST`; refused before any upstream call (HTTP 400).',
   TOO_MANY_ALIASES: 'The operation has more aliases than `GRAPHQL_MAX_ALIASES`; refused before any upstream call (HTTP 400).',

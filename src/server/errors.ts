@@ -26,6 +26,7 @@ export function createFormatError({ hideSuggestions }: { hideSuggestions: boolea
           code: original.code,
           ...(original.status === undefined ? {} : { upstreamStatus: original.status }),
           ...(original.upstreamType === undefined ? {} : { upstreamType: original.upstreamType }),
+          ...(original.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: original.retryAfterSeconds }),
         },
       };
     }

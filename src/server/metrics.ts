@@ -97,8 +97,3 @@ export function createMetrics(): Metrics {
     backplaneErrors: new Counter({ name: 'live_backplane_errors_total', help: 'Failed Redis connections and commands', registers: [registry] }),
   };
 }
-
-/** `crm/objects/case/1003` -> `/crm/objects/case/{id}`: a label with a bounded set of values. */
-export function endpointTemplate(path: string): string {
-  return `/${path.replace(/^\/+/, '')}`.replace(/\/\d+(?=\/|$)/g, '/{id}');
-}

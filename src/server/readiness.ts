@@ -1,11 +1,15 @@
 /**
  * Readiness: can the gateway reach Acquire with its configured key? Checked at most every
  * `cacheMs`, so probes cannot hammer the upstream. Without a configured key (callers bring
- * their own) any answer from Acquire, 401 included, means reachable.
+ * their own) any answer from Acquire, 401 included, means reachable. The probe goes past the
+ * circuit breakers and the credential gate: one tenant's trouble is no reason to take the
+ * gateway out of a load balancer.
  */
+import type { UpstreamSession } from '../domain/context.js';
 import { probeCases } from '../upstream/cases.js';
+import type { UpstreamClient } from '../upstream/client.js';
+import { credentialFrom } from '../upstream/credentials.js';
 import { UpstreamError } from '../upstream/errors.js';
-import type { ReadPath } from '../upstream/readPath.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -14,12 +18,17 @@ export interface ReadinessReport {
   checkedAt: string;
 }
 
-export function createReadiness(readPath: ReadPath, apiKey: string | undefined, cacheMs = 5_000) {
+export function createReadiness(client: UpstreamClient, apiKey: string | undefined, cacheMs = 5_000) {
   let cached: { at: number; report: Promise<ReadinessReport> } | null = null;
+  const credential = apiKey ? credentialFrom(`Bearer ${apiKey}`) : null;
 
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
-    const session = readPath.session({ authorization: apiKey ? `Bearer ${apiKey}` : '', requestId: `readiness-${checkedAt}`, maxConcurrentCalls: 1 });
+    const session: UpstreamSession = {
+      read: (request, _kind, normalise) => client.probe(request, credential, `readiness-${checkedAt}`).then(normalise),
+      write: () => Promise.reject(new Error('readiness only reads')),
+      onInvalidate: () => {},
+    };
     try {
       await probeCases(session);
       return { ready: true, upstream: 'ok', checkedAt };
@@ -28,8 +37,6 @@ export function createReadiness(readPath: ReadPath, apiKey: string | undefined, 
       if (!apiKey && error.code === 'UNAUTHENTICATED') return { ready: true, upstream: 'reachable', detail: 'no server-side key configured', checkedAt };
       const keyProblem = error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN';
       return { ready: false, upstream: keyProblem ? 'key rejected' : 'unavailable', detail: error.message, checkedAt };
-    } finally {
-      session.close();
     }
   }
 

@@ -7,9 +7,11 @@ import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { RequestError, type Got } from 'got';
 import type { UpstreamRequest } from '../domain/context.js';
-import { createBreaker, type BreakerOptions } from './breaker.js';
-import { cancelledError, clip, errorFromResponse, malformedError, networkError, redact, timeoutError, unavailableError } from './errors.js';
-import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryOptions } from './retry.js';
+import { createBreakerRegistry, type Breaker, type BreakerOptions } from './breaker.js';
+import { createCredentialGate, DEFAULT_GATE, type Credential, type GateOptions } from './credentials.js';
+import { endpointTemplate } from './endpointTemplate.js';
+import { cancelledError, clip, errorFromResponse, malformedError, networkError, redact, timeoutError, unavailableError, UpstreamError } from './errors.js';
+import { DEFAULT_RETRY, isRetryableStatus, retryAfterMs, retryDelayMs, type RetryOptions } from './retry.js';
 
 export type { UpstreamRequest };
 
@@ -27,6 +29,7 @@ export interface UpstreamClientOptions {
   timeoutMs: number;
   retry?: RetryOptions;
   breaker?: BreakerOptions;
+  credentials?: GateOptions;
   observe?: (attempt: UpstreamAttempt) => void;
   /** Wraps each call (retries included) in a span; see server/tracing.ts. */
   traceCall?: <T>(request: UpstreamRequest, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
@@ -34,14 +37,46 @@ export interface UpstreamClientOptions {
 
 const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
 
+// However long a 429's Retry-After asks for, a key's calls are held for 5 minutes at most.
+const MAX_HOLD_MS = 300_000;
+
 export interface UpstreamClient {
   /**
-   * `authorization` is the whole header value, e.g. `Bearer <key>` (`''` sends none); `requestId`
-   * goes along as `x-request-id`, so upstream logs and ours tell the same story. `cancel` abandons
-   * the call (only reads are ever cancelled: a write half-done upstream cannot be taken back).
+   * One call as the caller of `credential`; `requestId` goes along as `x-request-id`, so upstream
+   * logs and ours tell the same story. `cancel` abandons the call (only reads are ever cancelled:
+   * a write half-done upstream cannot be taken back).
    */
-  send(request: UpstreamRequest, authorization: string, requestId?: string, cancel?: AbortSignal): Promise<unknown>;
+  send(request: UpstreamRequest, credential: Credential, requestId?: string, cancel?: AbortSignal): Promise<unknown>;
+  /**
+   * A call past the breakers and the credential gate: readiness asks what the upstream says
+   * now, whatever a tenant's calls have been through. Null sends no key.
+   */
+  probe(request: UpstreamRequest, credential: Credential | null, requestId?: string): Promise<unknown>;
+  /** Takes the operator's own key as known: its first calls need not wait for one another. */
+  trust(credential: Credential): void;
   close(): void;
+}
+
+/** What one call (its attempts and waits) runs against. */
+interface Call {
+  request: UpstreamRequest;
+  headers: Record<string, string>;
+  /** Fires at the time-out or when the caller goes away. */
+  deadline: AbortSignal;
+  timeout: AbortSignal;
+  cancel: AbortSignal | undefined;
+  startedAt: number;
+  breaker: Breaker | null;
+  /** The status of the last answer, for the credential gate. */
+  outcome: { status?: number };
+}
+
+function rateLimitedError(heldMs: number, status?: number): UpstreamError {
+  const seconds = Math.max(1, Math.ceil(heldMs / 1000));
+  return new UpstreamError('RATE_LIMITED', `The Acquire API asked this key to slow down; retry after ${seconds} s`, {
+    retryAfterSeconds: seconds,
+    ...(status === undefined ? {} : { status }),
+  });
 }
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
@@ -61,29 +96,43 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   });
 
   const retry = options.retry ?? DEFAULT_RETRY;
-  const breaker = createBreaker(options.breaker ?? DEFAULT_BREAKER);
+  const breakers = createBreakerRegistry(options.breaker ?? DEFAULT_BREAKER);
+  const gate = createCredentialGate(options.credentials ?? DEFAULT_GATE);
 
-  /** Waits before the next attempt, unless the deadline would pass first. */
-  async function waitToRetry(attempt: number, retryAfter: string | undefined, deadline: AbortSignal, startedAt: number): Promise<boolean> {
-    const delay = retryDelayMs(attempt, retryAfter, retry);
-    if (Date.now() - startedAt + delay >= options.timeoutMs) return false;
+  /** Whether `delay` more still ends before the call's time-out. */
+  const fits = (call: Call, delay: number): boolean => Date.now() - call.startedAt + delay < options.timeoutMs;
+
+  /** Waits `delay`, unless the deadline fires first. */
+  async function pause(call: Call, delay: number): Promise<boolean> {
     try {
-      await sleep(delay, undefined, { signal: deadline });
+      await sleep(delay, undefined, { signal: call.deadline });
+      return true;
     } catch {
       return false;
     }
-    return breaker.tryAcquire();
+  }
+
+  /** Why a call stopped early: its caller left, or its time ran out. */
+  const stopped = (call: Call): UpstreamError => (call.cancel?.aborted && !call.timeout.aborted ? cancelledError() : timeoutError(options.timeoutMs));
+
+  /** Waits before the next attempt, unless the deadline would pass first or other calls opened the breaker. */
+  async function waitToRetry(call: Call, attempt: number, retryAfter: string | undefined): Promise<boolean> {
+    const delay = retryDelayMs(attempt, retryAfter, retry);
+    if (!fits(call, delay) || !(await pause(call, delay))) return false;
+    return call.breaker?.state() !== 'open';
   }
 
   const observe = options.observe ?? (() => {});
 
-  async function attempts(request: UpstreamRequest, headers: Record<string, string>, cancel?: AbortSignal): Promise<unknown> {
-    if (!breaker.tryAcquire()) throw unavailableError();
-    // One signal bounds the whole call, retries included. (got's own `timeout` option arms a
-    // timer per phase and cost more CPU than the rest of got's work, in profiles of a page of cases.)
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const deadline = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
-    const startedAt = Date.now();
+  /** The attempts of one call; the breaker hears its outcome once, after its retries. */
+  async function attempts(call: Call): Promise<unknown> {
+    const { request, headers, breaker } = call;
+    const held = breaker?.heldForMs() ?? 0;
+    if (held > 0 && (!fits(call, held) || !(await pause(call, held)))) {
+      if (call.deadline.aborted) throw stopped(call);
+      throw rateLimitedError(held);
+    }
+    if (breaker && !breaker.tryAcquire()) throw unavailableError();
     const tries = request.method === 'GET' || request.idempotent === true ? retry.attempts : 1;
     for (let attempt = 1; ; attempt += 1) {
       const sentAt = performance.now();
@@ -91,50 +140,76 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         response = await instance(request.path, {
           method: request.method,
-          signal: deadline,
+          signal: call.deadline,
           headers,
           ...(request.searchParams ? { searchParams: new URLSearchParams(request.searchParams as Array<[string, string]>) } : {}),
           ...(request.json === undefined ? {} : { json: request.json }),
         });
       } catch (error) {
-        const status = timeout.aborted ? 'timeout' : cancel?.aborted ? 'cancelled' : 'network';
+        const status = call.timeout.aborted ? 'timeout' : call.cancel?.aborted ? 'cancelled' : 'network';
         observe({ method: request.method, path: request.path, status, durationMs: performance.now() - sentAt });
+        if (!call.deadline.aborted && attempt < tries && (await waitToRetry(call, attempt, undefined))) continue;
         // The breaker hears of failures of the upstream, not of callers who went away.
-        if (cancel?.aborted && !timeout.aborted) {
-          breaker.abandon();
+        if (call.cancel?.aborted && !call.timeout.aborted) {
+          breaker?.abandon();
           throw cancelledError();
         }
-        breaker.failure();
-        if (timeout.aborted) throw timeoutError(options.timeoutMs);
-        const failure = error instanceof RequestError ? networkError(error.code) : error;
-        if (attempt < tries && (await waitToRetry(attempt, undefined, deadline, startedAt))) continue;
-        if (cancel?.aborted) throw cancelledError();
-        if (timeout.aborted) throw timeoutError(options.timeoutMs);
-        throw failure;
+        breaker?.failure();
+        if (call.timeout.aborted) throw timeoutError(options.timeoutMs);
+        throw error instanceof RequestError ? networkError(error.code) : error;
       }
       const { statusCode, body } = response;
+      call.outcome.status = statusCode;
       observe({ method: request.method, path: request.path, status: String(statusCode), durationMs: performance.now() - sentAt });
-      if (statusCode >= 500 || statusCode === 429) breaker.failure();
-      else breaker.success();
-      if (isRetryableStatus(statusCode) && attempt < tries) {
-        const retryAfter = response.headers['retry-after'];
-        if (await waitToRetry(attempt, typeof retryAfter === 'string' ? retryAfter : undefined, deadline, startedAt)) continue;
+      const retryAfter = typeof response.headers['retry-after'] === 'string' ? response.headers['retry-after'] : undefined;
+      if (statusCode === 429) {
+        // Back-pressure for this key, never an outage: its calls wait as long as the upstream asked.
+        const hold = Math.min(retryAfterMs(retryAfter) ?? retryDelayMs(attempt, undefined, retry), MAX_HOLD_MS);
+        breaker?.holdFor(hold);
+        if (attempt < tries && fits(call, hold) && (await pause(call, hold)) && breaker?.state() !== 'open') continue;
+        breaker?.abandon();
+        if (call.cancel?.aborted) throw cancelledError();
+        throw rateLimitedError(breaker?.heldForMs() ?? hold, statusCode);
       }
+      if (isRetryableStatus(statusCode) && attempt < tries && (await waitToRetry(call, attempt, retryAfter))) continue;
+      if (statusCode >= 500) breaker?.failure();
+      else breaker?.success();
       const secret = headers.authorization?.replace(/^Bearer\s+/i, '');
       if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, body, secret);
       return parseJson(body, statusCode, response.headers['content-type'], secret);
     }
   }
 
-  function send(request: UpstreamRequest, authorization: string, requestId?: string, cancel?: AbortSignal): Promise<unknown> {
-    const headers: Record<string, string> = authorization === '' ? {} : { authorization };
+  /** A call's headers and signals: one deadline bounds it all, waits and retries included. */
+  function callOf(request: UpstreamRequest, credential: Credential | null, breaker: Breaker | null, requestId?: string, cancel?: AbortSignal): Call {
+    // (got's own `timeout` option arms a timer per phase and cost more CPU than the rest of
+    // got's work, in profiles of a page of cases.)
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const headers: Record<string, string> = credential ? { authorization: credential.header } : {};
     if (requestId !== undefined) headers['x-request-id'] = requestId;
-    if (!options.traceCall) return attempts(request, headers, cancel);
-    return options.traceCall(request, (traceHeaders) => attempts(request, { ...headers, ...traceHeaders }, cancel));
+    return { request, headers, deadline: cancel ? AbortSignal.any([timeout, cancel]) : timeout, timeout, cancel, startedAt: Date.now(), breaker, outcome: {} };
+  }
+
+  function run(call: Call): Promise<unknown> {
+    if (!options.traceCall) return attempts(call);
+    return options.traceCall(call.request, (traceHeaders) => attempts({ ...call, headers: { ...call.headers, ...traceHeaders } }));
+  }
+
+  async function send(request: UpstreamRequest, credential: Credential, requestId?: string, cancel?: AbortSignal): Promise<unknown> {
+    const call = callOf(request, credential, breakers(credential.hash, endpointTemplate(request.path)), requestId, cancel);
+    let first = gate.admit(credential.hash, call.deadline, () => stopped(call));
+    if (typeof first !== 'boolean') first = await first;
+    try {
+      return await run(call);
+    } finally {
+      gate.settle(credential.hash, first, call.outcome.status);
+    }
   }
 
   return {
     send,
+    probe: (request, credential, requestId) => run(callOf(request, credential, null, requestId)),
+    trust: (credential) => gate.trust(credential.hash),
     close() {
       agents.http.destroy();
       agents.https.destroy();

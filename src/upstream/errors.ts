@@ -9,7 +9,7 @@ import { isObject } from './normalize.js';
 
 export type UpstreamErrorCode = Extract<
   ErrorCode,
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'CANCELLED'
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'RATE_LIMITED' | 'CANCELLED'
 >;
 
 export class UpstreamError extends Error {
@@ -21,13 +21,20 @@ export class UpstreamError extends Error {
   readonly upstreamType: string | undefined;
   /** What the upstream said about a failure of its own: for the log, never for the client. */
   readonly detail: string | undefined;
+  /** For RATE_LIMITED: when the key may call again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: UpstreamErrorCode, message: string, details: { status?: number; upstreamType?: string; detail?: string } = {}) {
+  constructor(
+    code: UpstreamErrorCode,
+    message: string,
+    details: { status?: number; upstreamType?: string; detail?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.code = code;
     this.status = details.status;
     this.upstreamType = details.upstreamType;
     this.detail = details.detail;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
@@ -83,8 +90,9 @@ function codeFor(status: number, type: string | undefined): UpstreamErrorCode {
   // The docs list ERROR_RECORD_NOT_FOUND under HTTP 400, and 404 as "no such object".
   if (status === 404 || type === 'ERROR_RECORD_NOT_FOUND') return 'NOT_FOUND';
   if (type === 'ERROR_DUPLICATE_RECORD_FOUND') return 'CONFLICT';
-  // Too many requests or a time-out on their side says nothing about the caller's input.
-  if (status === 408 || status === 429) return 'UPSTREAM_ERROR';
+  if (status === 429) return 'RATE_LIMITED';
+  // A time-out on their side says nothing about the caller's input.
+  if (status === 408) return 'UPSTREAM_ERROR';
   return 'BAD_USER_INPUT';
 }
 
@@ -96,7 +104,8 @@ const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
   BAD_USER_INPUT: 'The Acquire API rejected the request',
   UPSTREAM_ERROR: 'The Acquire API failed',
   UPSTREAM_TIMEOUT: 'The Acquire API did not answer in time',
-  UPSTREAM_UNAVAILABLE: 'The Acquire API is failing; the gateway holds calls back for a few seconds',
+  UPSTREAM_UNAVAILABLE: 'The Acquire API keeps failing for this key on this endpoint; the gateway holds such calls back for a few seconds',
+  RATE_LIMITED: 'The Acquire API asked this key to slow down',
   CANCELLED: 'The request was cancelled by its client',
 };
 

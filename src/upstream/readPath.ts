@@ -20,6 +20,7 @@ import { setMaxListeners } from 'node:events';
 import type { Touched, UpstreamRequest, UpstreamSession } from '../domain/context.js';
 import type { UpstreamClient } from './client.js';
 import { credentialHash } from './credentialHash.js';
+import { createRejectionLatch, credentialFrom, MALFORMED_KEY } from './credentials.js';
 import { cancelledError, UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { createLimiter } from './limit.js';
@@ -175,15 +176,19 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
 
   function session(settings: SessionOptions): Session {
     const { authorization, cancel } = settings;
-    if (authorization === undefined) {
+    // Only `Bearer <token>` of sane length goes upstream; the rest fails here, without calling.
+    const key = authorization === undefined ? null : credentialFrom(authorization);
+    if (key === null) {
+      const refusal = authorization === undefined ? MISSING_KEY : MALFORMED_KEY;
       return {
-        read: () => Promise.reject(MISSING_KEY),
-        write: () => Promise.reject(MISSING_KEY),
+        read: () => Promise.reject(refusal),
+        write: () => Promise.reject(refusal),
         onInvalidate: () => {},
         close: () => {},
       };
     }
-    const credential = credentialOf(credentialHash(authorization));
+    const credential = credentialOf(key.hash);
+    const latch = createRejectionLatch();
     const limit = createLimiter(settings.maxConcurrentCalls);
     const memo = new Map<string, Promise<unknown>>();
     const listeners: Array<(touched: ReadonlyArray<Touched>) => void> = [];
@@ -200,8 +205,10 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     let closed = false;
 
     const send = (request: UpstreamRequest, signal?: AbortSignal): Promise<unknown> => {
+      // Once the upstream rejected the key, the request's remaining calls are not made.
+      if (latch.refusal) return Promise.reject(latch.refusal);
       settings.onSend?.();
-      return limit(() => client.send(request, authorization, settings.requestId, signal));
+      return limit(() => client.send(request, key, settings.requestId, signal)).catch(latch.watch);
     };
 
     /**

@@ -29,13 +29,14 @@ export function retryDelayMs(
   random: () => number = Math.random,
   now: () => number = Date.now,
 ): number {
-  const told = parseRetryAfter(retryAfter, now);
+  const told = retryAfterMs(retryAfter, now);
   if (told !== null) return Math.min(told, options.maxDelayMs * 5);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }
 
-function parseRetryAfter(value: string | undefined, now: () => number): number | null {
+/** A `Retry-After` header (seconds or an HTTP date) in milliseconds from now; null when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now: () => number = Date.now): number | null {
   if (value === undefined || value.trim() === '') return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

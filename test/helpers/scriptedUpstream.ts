@@ -19,6 +19,8 @@ export interface Reply {
   /** Sent as is, instead of `body`. */
   raw?: string;
   contentType?: string;
+  /** More response headers, e.g. `retry-after`. */
+  headers?: Record<string, string>;
   delayMs?: number;
 }
 
@@ -58,7 +60,7 @@ export async function startScriptedUpstream(script: Script): Promise<ScriptedUps
       const reply = upstream.script(call);
       const send = (): void => {
         const payload = reply.raw ?? JSON.stringify(reply.body ?? {});
-        res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json' });
+        res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json', ...reply.headers });
         res.end(payload);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);

@@ -8,7 +8,9 @@ let gateway: RunningGateway;
 
 beforeAll(async () => {
   upstream = await startScriptedUpstream(() => ({ body: {} }));
-  gateway = await startGateway({ baseUrl: upstream.url, apiKey: SECRET, timeoutMs: 1_000 });
+  // These tests answer the server key with a 401 and then use it again at once: no hold on rejected
+  // keys here (test/integration/hostile/credentials.test.ts tests the hold).
+  gateway = await startGateway({ baseUrl: upstream.url, apiKey: SECRET, timeoutMs: 1_000, credentials: { rejectionHoldMs: 0, maxKeys: 100 } });
 });
 
 afterAll(async () => {

@@ -104,6 +104,7 @@ describe('loadConfig', () => {
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }, /OTEL_EXPORTER_OTLP_ENDPOINT/],
     [{ HOST: 'evil.example/path' }, /HOST/],
     [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    [{ ACQUIRE_ACCOUNT_ID: 'myaccount', ACQUIRE_API_KEY: 'Bearer abc' }, /ACQUIRE_API_KEY/],
     [{ CORS_ORIGINS: 'app.example.com' }, /CORS_ORIGINS/],
     [{ CORS_ORIGINS: 'https://app.example.com/path' }, /CORS_ORIGINS/],
     [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, /HTTP_HEADERS_TIMEOUT_MS/],

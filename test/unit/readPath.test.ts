@@ -17,12 +17,14 @@ interface Pending {
 function handClient() {
   const calls: Pending[] = [];
   const client: UpstreamClient = {
-    send(request, authorization, _requestId, signal) {
+    send(request, credential, _requestId, signal) {
       return new Promise((resolve, reject) => {
-        calls.push({ request, authorization, signal, answer: resolve });
+        calls.push({ request, authorization: credential.header, signal, answer: resolve });
         signal?.addEventListener('abort', () => reject(new Error('aborted')));
       });
     },
+    probe: () => Promise.reject(new Error('no probes here')),
+    trust() {},
     close() {},
   };
   return { client, calls };

@@ -9,7 +9,7 @@ describe('errorFromResponse maps status and error type to a code', () => {
     [400, { error: { type: 'ERROR_DUPLICATE_RECORD_FOUND' } }, 'CONFLICT'],
     [400, { error: { type: 'ERROR_INVALID_INPUT' } }, 'BAD_USER_INPUT'],
     [422, { message: 'nope' }, 'BAD_USER_INPUT'],
-    [429, {}, 'UPSTREAM_ERROR'],
+    [429, {}, 'RATE_LIMITED'],
     [500, { error: { type: 'ERROR_SERVER_ERROR' } }, 'UPSTREAM_ERROR'],
     [503, {}, 'UPSTREAM_ERROR'],
   ])('HTTP %i %j -> %s', (status, body, code) => {
