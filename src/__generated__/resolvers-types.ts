@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -20,6 +20,23 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value. Used where the Acquire API documents no shape (feedbacks, meta, custom fields). */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** Which contacts to block, and until when. */
+export type BlockContactsInput = {
+  /** The contacts to block: 1 to 100 ids. */
+  readonly contactIds: ReadonlyArray<Scalars['ID']['input']>;
+  /** When the block ends; without it, it does not. */
+  readonly until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The result of `blockContacts`. */
+export type BlockContactsPayload = {
+  readonly __typename?: 'BlockContactsPayload';
+  /** The contacts now blocked. */
+  readonly blockedContactIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** When the block ends; null when it does not. */
+  readonly until?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /**
@@ -238,6 +255,25 @@ export type CloseCasePayload = {
   readonly case: Case;
 };
 
+/** A company that contacts belong to. */
+export type Company = {
+  readonly __typename?: 'Company';
+  /** When the company was created. */
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the company last changed. */
+  readonly dateUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** All fields of the company (name, website, industry, description, address...), as one object. */
+  readonly fields?: Maybe<Scalars['JSON']['output']>;
+  /** The company id. */
+  readonly id: Scalars['ID']['output'];
+  /** The address of the company's logo, from its fields. */
+  readonly logo?: Maybe<Scalars['String']['output']>;
+  /** The company's name, from its fields. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The company's website, from its fields. */
+  readonly website?: Maybe<Scalars['String']['output']>;
+};
+
 /** A customer or visitor that talks to the support team. */
 export type Contact = {
   readonly __typename?: 'Contact';
@@ -259,6 +295,8 @@ export type Contact = {
   readonly clientType?: Maybe<Scalars['String']['output']>;
   /** The version of the browser or app. */
   readonly clientVersion?: Maybe<Scalars['String']['output']>;
+  /** The contact's company. */
+  readonly company?: Maybe<Company>;
   /** The id of the contact's company. */
   readonly companyId?: Maybe<Scalars['ID']['output']>;
   /** When the contact was created. */
@@ -275,6 +313,30 @@ export type Contact = {
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The contact's phone number, from its fields. */
   readonly phone?: Maybe<Scalars['String']['output']>;
+  /** The contact's tags. */
+  readonly tags: ReadonlyArray<Tag>;
+};
+
+/** A page of contacts. */
+export type ContactConnection = {
+  readonly __typename?: 'ContactConnection';
+  /** The contacts of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<ContactEdge>;
+  /** The contacts of this page, without cursors. */
+  readonly nodes: ReadonlyArray<Contact>;
+  /** Where this page sits in the whole list. */
+  readonly pageInfo: PageInfo;
+  /** How many contacts the list (or the search) has in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** A contact and its position in a contact list. */
+export type ContactEdge = {
+  readonly __typename?: 'ContactEdge';
+  /** An opaque cursor for this position; pass it as `after` to read the contacts that follow. */
+  readonly cursor: Scalars['String']['output'];
+  /** The contact. */
+  readonly node: Contact;
 };
 
 /** What to create. */
@@ -294,6 +356,31 @@ export type CreateCasePayload = {
   readonly __typename?: 'CreateCasePayload';
   /** The new case. */
   readonly case: Case;
+};
+
+/** A new contact's details; all are optional, as upstream. */
+export type CreateContactInput = {
+  /** The contact's city. */
+  readonly city?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the contact's country, in the upstream's list of countries. */
+  readonly countryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Custom attributes by key (Settings > Account Settings > Custom Attributes); values of radio and drop-down attributes must be one of their options. */
+  readonly customAttributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** The contact's email address. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's phone number. */
+  readonly phone?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's state or region. */
+  readonly state?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createContact`. */
+export type CreateContactPayload = {
+  readonly __typename?: 'CreateContactPayload';
+  /** The new contact. */
+  readonly contact: Contact;
 };
 
 /** Which message to delete. */
@@ -375,6 +462,23 @@ export type InviteToCasePayload = {
   readonly __typename?: 'InviteToCasePayload';
   /** One entry per invited agent. */
   readonly invitations: ReadonlyArray<Invitation>;
+};
+
+/** The primary contact, and the contacts to merge into it. */
+export type MergeContactsInput = {
+  /** The contacts merged into it and then gone: 1 to 50 ids, not the primary. */
+  readonly contactIds: ReadonlyArray<Scalars['ID']['input']>;
+  /** The contact that stays. */
+  readonly primaryContactId: Scalars['ID']['input'];
+};
+
+/** The result of `mergeContacts`. */
+export type MergeContactsPayload = {
+  readonly __typename?: 'MergeContactsPayload';
+  /** The primary contact, with what was merged into it. */
+  readonly contact: Contact;
+  /** The contacts that were merged into it (and no longer exist). */
+  readonly mergedContactIds: ReadonlyArray<Scalars['ID']['output']>;
 };
 
 /** A line in a case's conversation. */
@@ -462,14 +566,24 @@ export type MessageType =
  */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Block contacts from the contact list and the chat widget, for good or until a date. */
+  readonly blockContacts: BlockContactsPayload;
   /** Close a case, and return it as it stands after closing. */
   readonly closeCase: CloseCasePayload;
   /** Start a new case (conversation) with a contact. */
   readonly createCase: CreateCasePayload;
+  /** Add a contact, for example to start a conversation with a new customer (`createCase` next). */
+  readonly createContact: CreateContactPayload;
   /** Delete a message. This cannot be undone. The message is read first, to tell its case's `messageEvents` subscribers. */
   readonly deleteMessage: DeleteMessagePayload;
   /** Invite agents and/or departments to a case. They are notified in the app and by email. */
   readonly inviteToCase: InviteToCasePayload;
+  /**
+   * Merge contacts into one: their conversations, notes and views move to the primary contact, which
+   * keeps its own details and takes the others' where it has none. The others are gone afterwards.
+   * This cannot be undone.
+   */
+  readonly mergeContacts: MergeContactsPayload;
   /** Reopen a closed conversation thread. The upstream creates a new case in that thread. */
   readonly reopenCase: ReopenCasePayload;
   /**
@@ -477,8 +591,19 @@ export type Mutation = {
    * Only active cases accept messages. The message appears under the API key's name.
    */
   readonly sendMessage: SendMessagePayload;
+  /** Change a contact's details. Only the fields given change; a field given as null is cleared. */
+  readonly updateContact: UpdateContactPayload;
   /** Change the text of a message. */
   readonly updateMessage: UpdateMessagePayload;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationBlockContactsArgs = {
+  input: BlockContactsInput;
 };
 
 
@@ -504,6 +629,15 @@ export type MutationCreateCaseArgs = {
  * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
  * Mutations are never retried by the gateway.
  */
+export type MutationCreateContactArgs = {
+  input: CreateContactInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
 export type MutationDeleteMessageArgs = {
   input: DeleteMessageInput;
 };
@@ -522,6 +656,15 @@ export type MutationInviteToCaseArgs = {
  * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
  * Mutations are never retried by the gateway.
  */
+export type MutationMergeContactsArgs = {
+  input: MergeContactsInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
 export type MutationReopenCaseArgs = {
   input: ReopenCaseInput;
 };
@@ -533,6 +676,15 @@ export type MutationReopenCaseArgs = {
  */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationUpdateContactArgs = {
+  input: UpdateContactInput;
 };
 
 
@@ -586,6 +738,12 @@ export type Query = {
   readonly cases: CaseConnection;
   /** One contact by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly contact?: Maybe<Contact>;
+  /**
+   * The contacts of the account, a page at a time, in the upstream's order (the most recently active
+   * first); with `search`, the ones the upstream's search finds. Use it to find the contact to start
+   * a conversation with, or `createContact` when there is none.
+   */
+  readonly contacts: ContactConnection;
   /** One message by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly message?: Maybe<Message>;
   /**
@@ -620,6 +778,14 @@ export type QueryCasesArgs = {
 /** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
 export type QueryContactArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -792,6 +958,33 @@ export type TimelineEntry = {
   readonly threadId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Which contact, and what changes: only the fields given change, and a field given as null is cleared. */
+export type UpdateContactInput = {
+  /** The contact's city. */
+  readonly city?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the contact's country, in the upstream's list of countries. */
+  readonly countryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Custom attributes by key; values of radio and drop-down attributes must be one of their options. */
+  readonly customAttributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** The contact's email address. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** The contact to change. */
+  readonly id: Scalars['ID']['input'];
+  /** The contact's name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's phone number. */
+  readonly phone?: InputMaybe<Scalars['String']['input']>;
+  /** The contact's state or region. */
+  readonly state?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `updateContact`. */
+export type UpdateContactPayload = {
+  readonly __typename?: 'UpdateContactPayload';
+  /** The contact after the change. */
+  readonly contact: Contact;
+};
+
 /** Which message, and its new text. */
 export type UpdateMessageInput = {
   /** The message to change. */
@@ -904,6 +1097,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BlockContactsInput: BlockContactsInput;
+  BlockContactsPayload: ResolverTypeWrapper<BlockContactsPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseRecord>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
@@ -918,9 +1113,14 @@ export type ResolversTypes = {
   Channel: Channel;
   CloseCaseInput: CloseCaseInput;
   CloseCasePayload: ResolverTypeWrapper<Omit<CloseCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  Company: ResolverTypeWrapper<CompanyRecord>;
   Contact: ResolverTypeWrapper<ContactRecord>;
+  ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['ContactEdge']>, nodes: ReadonlyArray<ResolversTypes['Contact']> }>;
+  ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
   CreateCaseInput: CreateCaseInput;
   CreateCasePayload: ResolverTypeWrapper<Omit<CreateCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  CreateContactInput: CreateContactInput;
+  CreateContactPayload: ResolverTypeWrapper<Omit<CreateContactPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<DeleteMessagePayload>;
@@ -933,6 +1133,8 @@ export type ResolversTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MergeContactsInput: MergeContactsInput;
+  MergeContactsPayload: ResolverTypeWrapper<Omit<MergeContactsPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageEvent: ResolverTypeWrapper<MessageLiveEvent>;
   MessageEventType: MessageEventType;
@@ -954,6 +1156,8 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<TagRecord>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
+  UpdateContactInput: UpdateContactInput;
+  UpdateContactPayload: ResolverTypeWrapper<Omit<UpdateContactPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   UpdateMessageInput: UpdateMessageInput;
   UpdateMessagePayload: ResolverTypeWrapper<Omit<UpdateMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
   User: ResolverTypeWrapper<UserRecord>;
@@ -961,6 +1165,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BlockContactsInput: BlockContactsInput;
+  BlockContactsPayload: BlockContactsPayload;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseRecord;
   CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Case']> };
@@ -971,9 +1177,14 @@ export type ResolversParentTypes = {
   CaseParticipant: ParticipantRecord;
   CloseCaseInput: CloseCaseInput;
   CloseCasePayload: Omit<CloseCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  Company: CompanyRecord;
   Contact: ContactRecord;
+  ContactConnection: Omit<ContactConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['ContactEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Contact']> };
+  ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
   CreateCaseInput: CreateCaseInput;
   CreateCasePayload: Omit<CreateCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  CreateContactInput: CreateContactInput;
+  CreateContactPayload: Omit<CreateContactPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   DateTime: Scalars['DateTime']['output'];
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: DeleteMessagePayload;
@@ -986,6 +1197,8 @@ export type ResolversParentTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  MergeContactsInput: MergeContactsInput;
+  MergeContactsPayload: Omit<MergeContactsPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   Message: MessageRecord;
   MessageEvent: MessageLiveEvent;
   Mutation: Record<PropertyKey, never>;
@@ -1002,6 +1215,8 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   Tag: TagRecord;
   TimelineEntry: TimelineRecord;
+  UpdateContactInput: UpdateContactInput;
+  UpdateContactPayload: Omit<UpdateContactPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   UpdateMessageInput: UpdateMessageInput;
   UpdateMessagePayload: Omit<UpdateMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   User: UserRecord;
@@ -1030,6 +1245,11 @@ export type UpstreamDirectiveArgs = {
 };
 
 export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BlockContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BlockContactsPayload'] = ResolversParentTypes['BlockContactsPayload']> = {
+  blockedContactIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
 
 export type CaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
@@ -1099,6 +1319,16 @@ export type CloseCasePayloadResolvers<ContextType = GatewayContext, ParentType e
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
 };
 
+export type CompanyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fields?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  logo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
   archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   cases?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType>;
@@ -1109,6 +1339,7 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   clientOsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1117,11 +1348,28 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<ReadonlyArray<ResolversTypes['Tag']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ContactConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactConnection'] = ResolversParentTypes['ContactConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ContactEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Contact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContactEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactEdge'] = ResolversParentTypes['ContactEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
 export type CreateCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateCasePayload'] = ResolversParentTypes['CreateCasePayload']> = {
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type CreateContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateContactPayload'] = ResolversParentTypes['CreateContactPayload']> = {
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1159,6 +1407,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MergeContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MergeContactsPayload'] = ResolversParentTypes['MergeContactsPayload']> = {
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  mergedContactIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type MessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
   caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1186,12 +1439,16 @@ export type MessageEventResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  blockContacts?: Resolver<ResolversTypes['BlockContactsPayload'], ParentType, ContextType, RequireFields<MutationBlockContactsArgs, 'input'>>;
   closeCase?: Resolver<ResolversTypes['CloseCasePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'input'>>;
   createCase?: Resolver<ResolversTypes['CreateCasePayload'], ParentType, ContextType, RequireFields<MutationCreateCaseArgs, 'input'>>;
+  createContact?: Resolver<ResolversTypes['CreateContactPayload'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   inviteToCase?: Resolver<ResolversTypes['InviteToCasePayload'], ParentType, ContextType, RequireFields<MutationInviteToCaseArgs, 'input'>>;
+  mergeContacts?: Resolver<ResolversTypes['MergeContactsPayload'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'input'>>;
   reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  updateContact?: Resolver<ResolversTypes['UpdateContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input'>>;
   updateMessage?: Resolver<ResolversTypes['UpdateMessagePayload'], ParentType, ContextType, RequireFields<MutationUpdateMessageArgs, 'input'>>;
 };
 
@@ -1206,6 +1463,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'orderBy'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<QueryContactsArgs>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -1252,6 +1510,10 @@ export type TimelineEntryResolvers<ContextType = GatewayContext, ParentType exte
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type UpdateContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateContactPayload'] = ResolversParentTypes['UpdateContactPayload']> = {
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+};
+
 export type UpdateMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateMessagePayload'] = ResolversParentTypes['UpdateMessagePayload']> = {
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 };
@@ -1267,14 +1529,19 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  BlockContactsPayload?: BlockContactsPayloadResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;
   CaseParticipant?: CaseParticipantResolvers<ContextType>;
   CloseCasePayload?: CloseCasePayloadResolvers<ContextType>;
+  Company?: CompanyResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  ContactConnection?: ContactConnectionResolvers<ContextType>;
+  ContactEdge?: ContactEdgeResolvers<ContextType>;
   CreateCasePayload?: CreateCasePayloadResolvers<ContextType>;
+  CreateContactPayload?: CreateContactPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
   EmailAddress?: EmailAddressResolvers<ContextType>;
@@ -1282,6 +1549,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Invitation?: InvitationResolvers<ContextType>;
   InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MergeContactsPayload?: MergeContactsPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1294,6 +1562,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Subscription?: SubscriptionResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  UpdateContactPayload?: UpdateContactPayloadResolvers<ContextType>;
   UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -98,8 +98,8 @@ export interface Planner {
   caseColumns(info: GraphQLResolveInfo, ...paths: SelectionPath[]): string[] | null;
   /** The relations the contact read of each selected case needs. */
   caseContactRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[];
-  /** The relations a contact read needs for the contact selected at the resolver's field. */
-  contactRelations(info: GraphQLResolveInfo): ContactRelation[];
+  /** The relations a contact read needs for the contacts selected at `paths` (none: the resolver's field). */
+  contactRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[];
 }
 
 /** What one GraphQL request did, gathered along the way for its log line, metrics and span. */

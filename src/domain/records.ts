@@ -77,10 +77,23 @@ export interface ContactRecord {
   /** The contact's fields as one flat object; `undefined` unless read with `relations=fields`. */
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly cases?: ReadonlyArray<CaseRecord>;
+  /** Null when the contact has none. */
+  readonly company?: CompanyRecord | null;
+  readonly tags?: ReadonlyArray<TagRecord>;
 }
 
 /** The relations a contact read can embed. */
-export const CONTACT_RELATIONS = ['fields', 'cases'] as const;
+export const CONTACT_RELATIONS = ['fields', 'cases', 'company', 'tags'] as const;
+
+export interface CompanyRecord {
+  readonly id: string;
+  readonly name: string | null;
+  readonly website: string | null;
+  readonly logo: string | null;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly dateCreated: string | null;
+  readonly dateUpdated: string | null;
+}
 export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
 
 export interface MessageRecord {

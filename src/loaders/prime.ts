@@ -1,5 +1,5 @@
 import type { Loaders } from '../domain/context.js';
-import type { CaseRecord, CaseRelation, ContactRelation } from '../domain/records.js';
+import { CONTACT_RELATIONS, type CaseRecord, type CaseRelation, type ContactRecord, type ContactRelation } from '../domain/records.js';
 
 /**
  * Hands the records a case read embedded to the loaders that would otherwise read them again:
@@ -16,8 +16,17 @@ export function primeFromCase(
   for (const participant of record.users ?? []) {
     if (participant.user) loaders.users.prime(participant.user);
   }
-  const contact = record.contact;
-  if (contact?.hasColumns) loaders.contacts.prime(contact.id, contact, contact.fields ? ['fields'] : []);
+  if (record.contact) primeContact(loaders, record.contact);
+}
+
+/** Hands a contact read elsewhere (a case, a list, a write's answer) to the loader, for the relations it carries. */
+export function primeContact(loaders: Loaders, contact: ContactRecord): void {
+  if (!contact.hasColumns) return;
+  loaders.contacts.prime(
+    contact.id,
+    contact,
+    CONTACT_RELATIONS.filter((relation) => contact[relation] !== undefined),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } f
 import type { Planner, SelectionPath } from '../domain/context.js';
 import { CASE_RELATIONS, CONTACT_RELATIONS, type CaseRelation, type ContactRelation } from '../domain/records.js';
 import { fieldPlan } from './directives.js';
-import { fieldNodesAt, sameCallNodes, subfields } from './selections.js';
+import { fieldNodesAt, subfields } from './selections.js';
 
 function nodesAt(info: GraphQLResolveInfo, paths: readonly SelectionPath[]): FieldNode[] {
   return (paths.length === 0 ? [[]] : paths).flatMap((path) => fieldNodesAt(info, path));
@@ -68,9 +68,9 @@ export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: SelectionPath
   return [...columns].sort();
 }
 
-/** Relations for a contact read, from the fields selected on the contact. */
-export function contactRelationsFor(info: GraphQLResolveInfo): ContactRelation[] {
-  return only(CONTACT_RELATIONS, relationsOf(info, 'Contact', sameCallNodes(info)));
+/** Relations for a contact read, from the fields selected on the contacts at `paths` (none: the field itself). */
+export function contactRelationsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[] {
+  return only(CONTACT_RELATIONS, relationsOf(info, 'Contact', nodesAt(info, paths)));
 }
 
 /**

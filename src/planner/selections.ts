@@ -52,7 +52,7 @@ export function subfields(info: Info, nodes: readonly FieldNode[]): Map<string, 
  * The resolver's field nodes and, for a root field, those of its aliases with the same
  * arguments: they make the same upstream call, so its plan must serve them all.
  */
-export function sameCallNodes(info: GraphQLResolveInfo): readonly FieldNode[] {
+function sameCallNodes(info: GraphQLResolveInfo): readonly FieldNode[] {
   if (info.parentType !== info.schema.getRootType(info.operation.operation)) return info.fieldNodes;
   const definition = info.parentType.getFields()[info.fieldName];
   const [own] = info.fieldNodes;

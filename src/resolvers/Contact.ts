@@ -13,7 +13,7 @@ function fieldsOf(record: ContactRecord, { loaders }: GatewayContext): Record<st
   return record.fields ?? loaders.contacts.load(record.id, ['fields']).then((read) => read.fields ?? {});
 }
 
-type Column = Exclude<keyof ContactRecord, 'id' | 'hasColumns' | 'fields' | 'cases'>;
+type Column = Exclude<keyof ContactRecord, 'id' | 'hasColumns' | 'fields' | 'cases' | 'company' | 'tags'>;
 
 function column<K extends Column>(key: K) {
   return (record: ContactRecord, _args: unknown, context: GatewayContext): ContactRecord[K] | Promise<ContactRecord[K]> =>
@@ -42,4 +42,7 @@ export const Contact: ContactResolvers = {
   dateCreated: column('dateCreated'),
   dateUpdated: column('dateUpdated'),
   cases: (record, _args, { loaders }) => record.cases ?? loaders.contacts.load(record.id, ['cases']).then((read) => read.cases ?? []),
+  company: (record, _args, { loaders }) =>
+    record.company !== undefined ? record.company : loaders.contacts.load(record.id, ['company']).then((read) => read.company ?? null),
+  tags: (record, _args, { loaders }) => record.tags ?? loaders.contacts.load(record.id, ['tags']).then((read) => read.tags ?? []),
 };

@@ -5,16 +5,21 @@ import { CaseParticipant } from './CaseParticipant.js';
 import { Contact } from './Contact.js';
 import { Message } from './Message.js';
 import { MessageEvent } from './MessageEvent.js';
+import { blockContactsMutation } from './Mutation/blockContacts.js';
 import { closeCaseMutation } from './Mutation/closeCase.js';
+import { createContactMutation } from './Mutation/createContact.js';
 import { createCaseMutation } from './Mutation/createCase.js';
 import { deleteMessageMutation } from './Mutation/deleteMessage.js';
 import { inviteToCaseMutation } from './Mutation/inviteToCase.js';
+import { mergeContactsMutation } from './Mutation/mergeContacts.js';
 import { reopenCaseMutation } from './Mutation/reopenCase.js';
 import { sendMessageMutation } from './Mutation/sendMessage.js';
+import { updateContactMutation } from './Mutation/updateContact.js';
 import { updateMessageMutation } from './Mutation/updateMessage.js';
 import { caseQuery } from './Query/case.js';
 import { casesQuery } from './Query/cases.js';
 import { contactQuery } from './Query/contact.js';
+import { contactsQuery } from './Query/contacts.js';
 import { messageQuery } from './Query/message.js';
 import { threadQuery } from './Query/thread.js';
 import { userQuery } from './Query/user.js';
@@ -33,6 +38,7 @@ export const resolvers: Resolvers = {
     thread: threadQuery,
     message: messageQuery,
     contact: contactQuery,
+    contacts: contactsQuery,
     user: userQuery,
     users: usersQuery,
   },
@@ -44,6 +50,10 @@ export const resolvers: Resolvers = {
     sendMessage: sendMessageMutation,
     updateMessage: updateMessageMutation,
     deleteMessage: deleteMessageMutation,
+    createContact: createContactMutation,
+    updateContact: updateContactMutation,
+    blockContacts: blockContactsMutation,
+    mergeContacts: mergeContactsMutation,
   },
   Subscription: {
     caseEvents: caseEventsSubscription,

@@ -1,14 +1,109 @@
-/** Contact endpoints (fact sheet §6). */
-import type { UpstreamSession } from '../domain/context.js';
+/** Contact endpoints (fact sheet §6): read, list, search, add, update, block, merge. */
+import type { Touched, UpstreamSession } from '../domain/context.js';
 import type { ContactRecord, ContactRelation } from '../domain/records.js';
-import { recordOf } from './envelopes.js';
+import { dataOf, pageOf, recordOf, type Page } from './envelopes.js';
+import { malformedError } from './errors.js';
+import { isObject, toId } from './normalize.js';
+import { readRange } from './pageWindow.js';
 import { relationParams } from './params.js';
 import { readContact } from './readRecords.js';
+
+// No page-size limit is documented; keep the widened page modest.
+const MAX_UPSTREAM_LIMIT = 200;
 
 export function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
   return session.read(
     { method: 'GET', path: `crm/objects/contact/${encodeURIComponent(id)}`, searchParams: relationParams(relations) },
     'contact',
     (body) => readContact(recordOf(body)),
+  );
+}
+
+export interface ContactRange {
+  /** Offset of the first contact in the whole list. */
+  start: number;
+  count: number;
+}
+
+/** A page of the list (`{list, counts: {total, ...}}`); its rows carry fields, company and tags. */
+function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
+  return session.read(
+    { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations)] },
+    'contacts',
+    (body) => {
+      const read = pageOf(body);
+      return { items: read.items.filter(isObject).map(readContact), total: read.total };
+    },
+  );
+}
+
+export function listContacts(
+  session: UpstreamSession,
+  range: ContactRange,
+  relations: readonly ContactRelation[],
+): Promise<{ items: ContactRecord[]; total: number }> {
+  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) => listPage(session, relations, limit, page));
+}
+
+/**
+ * The filter list's search: a POST, but a read (keyed by its body). Its rows are a contact joined
+ * with the field value that matched, where `contactId` is the contact's id.
+ */
+function searchPage(session: UpstreamSession, search: string, limit: number, page: number): Promise<Page<ContactRecord>> {
+  return session.read(
+    { method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search }, idempotent: true },
+    'contactSearch',
+    (body) => {
+      const read = pageOf(body);
+      const rows = read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id }));
+      return { items: rows, total: read.total };
+    },
+  );
+}
+
+export function searchContacts(session: UpstreamSession, search: string, range: ContactRange): Promise<{ items: ContactRecord[]; total: number }> {
+  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) => searchPage(session, search, limit, page));
+}
+
+/** A contact's details as the add and update bodies carry them: standard fields and custom attributes in one `fields`. */
+export type ContactFieldsInput = Readonly<Record<string, unknown>>;
+
+export function createContact(session: UpstreamSession, fields: ContactFieldsInput): Promise<ContactRecord> {
+  // A new contact changes no record the gateway has read; lists are read afresh after any write.
+  return session.write({ method: 'POST', path: 'crm/objects/contact', json: { fields } }, [], (body) => readContact(recordOf(body)));
+}
+
+/** The upstream's update is a PUT; only the keys sent change. */
+export function updateContact(session: UpstreamSession, id: string, fields: ContactFieldsInput): Promise<ContactRecord> {
+  return session.write(
+    { method: 'PUT', path: `crm/objects/contact/${encodeURIComponent(id)}`, json: { fields } },
+    [{ kind: 'contact', id }],
+    (body) => readContact(recordOf(body)),
+  );
+}
+
+/** Answers `{data: true}`; anything else means nothing was blocked. */
+export async function blockContacts(session: UpstreamSession, ids: readonly string[], until: string | null): Promise<void> {
+  const blocked = await session.write(
+    {
+      method: 'POST',
+      path: 'crm/block-visitor',
+      json: { data: ids.map(Number), type: 'contact', ...(until === null ? {} : { blockTill: until }) },
+    },
+    ids.map((id): Touched => ({ kind: 'contact', id })),
+    dataOf,
+  );
+  if (blocked !== true) throw malformedError('an answer to block-visitor that is not `true`');
+}
+
+/**
+ * Moves the secondaries' cases, notes and views to the primary and deletes them: their cases'
+ * contact changes, and so does every record that named them.
+ */
+export async function mergeContacts(session: UpstreamSession, primaryId: string, mergeIds: readonly string[]): Promise<void> {
+  await session.write(
+    { method: 'POST', path: `crm/contact/merge/${encodeURIComponent(primaryId)}`, json: { mergeId: mergeIds.map(Number) } },
+    [{ kind: 'contact', id: primaryId }, ...mergeIds.map((id): Touched => ({ kind: 'contact', id })), { kind: 'case' }],
+    dataOf,
   );
 }

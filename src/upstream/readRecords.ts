@@ -19,6 +19,7 @@ import {
 import type { SenderType } from '../domain/enums.js';
 import type {
   CaseRecord,
+  CompanyRecord,
   ContactRecord,
   EmailAddressRecord,
   EmailRecord,
@@ -149,7 +150,27 @@ export function readContact(raw: Record<string, unknown>): ContactRecord {
   if ('fields' in raw) record.fields = readContactFields(raw.fields);
   const cases = optionalList(raw, 'cases', readCase);
   if (cases) record.cases = cases;
+  if ('company' in raw) record.company = readCompany(raw.company);
+  const tags = readTags(raw);
+  if (tags) record.tags = tags;
   return record;
+}
+
+/** A contact's `company`; the list sends `{fields: {}}` for a contact without one. */
+export function readCompany(value: unknown): CompanyRecord | null {
+  if (!isObject(value)) return null;
+  const id = toId(value.id);
+  if (id === null) return null;
+  const fields = isObject(value.fields) ? value.fields : {};
+  return {
+    id,
+    name: toStr(fields.name),
+    website: toStr(fields.website),
+    logo: toStr(fields.logo),
+    fields,
+    dateCreated: toIsoDate(value.dateCreated),
+    dateUpdated: toIsoDate(value.dateUpdated),
+  };
 }
 
 /** A contact known only by its id: its columns are read when a resolver needs them. */

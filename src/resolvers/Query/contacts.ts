@@ -1,0 +1,21 @@
+import type { QueryResolvers } from '../../__generated__/resolvers-types.js';
+import { primeContact } from '../../loaders/prime.js';
+import { connectionOf } from '../../pagination/connection.js';
+import { planSlice } from '../../pagination/slice.js';
+import { listContacts, searchContacts } from '../../upstream/contacts.js';
+import { boundedText } from '../inputs.js';
+
+const PAGE_SIZES = { maxPageSize: 100, defaultPageSize: 20 };
+const MAX_SEARCH_LENGTH = 200;
+
+/** The list, or with a search the upstream's filter list; both page by limit and page. */
+export const contactsQuery: NonNullable<QueryResolvers['contacts']> = async (_parent, args, { upstream, loaders, planner }, info) => {
+  const range = planSlice({ first: args.first ?? null, after: args.after ?? null }, 'ASC', PAGE_SIZES).range(null);
+  const search = boundedText(args.search ?? '', 'search', MAX_SEARCH_LENGTH).trim();
+  const { items, total } =
+    search === ''
+      ? await listContacts(upstream, range, planner.contactRelations(info, ['nodes'], ['edges', 'node']))
+      : await searchContacts(upstream, search, range);
+  for (const contact of items) primeContact(loaders, contact);
+  return connectionOf(items, range.start, total);
+};
