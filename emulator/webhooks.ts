@@ -105,7 +105,8 @@ function validConfig(config: WebhookConfig): Required<Omit<WebhookConfig, 'accou
 
 /**
  * Delivers webhooks in the background: a failing or slow receiver never blocks nor crashes the
- * emulator, and stopping abandons what is still pending.
+ * emulator, and stopping abandons what is still pending. Deliveries run side by side, so they may
+ * arrive out of order, as nothing in the docs promises an order.
  */
 export class WebhookSender {
   private readonly config: Required<Omit<WebhookConfig, 'account'>>;
