@@ -24,6 +24,8 @@ function naiveSession(client: UpstreamClient, authorization: string | undefined,
     read: (request, _kind, normalise) => send(request).then(normalise),
     write: (request, _touches: ReadonlyArray<Touched>, read) => send(request).then(read),
     onInvalidate: () => {},
+    // The baseline measures what unplanned resolvers cost: a budget would cut that short.
+    admit: () => {},
   };
 }
 

@@ -55,6 +55,11 @@ export interface UpstreamSession {
   write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T>;
   /** Called with what a write of this credential (this request's or another's) made stale. */
   onInvalidate(listener: (touched: ReadonlyArray<Touched>) => void): void;
+  /**
+   * Caps the request's upstream calls at the cost estimate it was admitted with (server/limits.ts):
+   * past it, reads and writes fail with BUDGET_EXCEEDED without calling.
+   */
+  admit(calls: number): void;
 }
 
 /** Records read by id, with the relations that the read embedded. */

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   UPSTREAM_TIMEOUT: 'Acquire did not answer within `ACQUIRE_TIMEOUT_MS`.',
   UPSTREAM_UNAVAILABLE: 'Acquire kept failing for this key on this endpoint; the gateway holds such calls back for a few seconds (circuit breaker).',
   RATE_LIMITED: 'Acquire asked this key to slow down (429); retry after `retryAfterSeconds` (the gateway holds the key\'s calls to that endpoint until then).',
+  BUDGET_EXCEEDED: 'The request used up its budget of upstream calls, which is the cost estimate it was admitted with (see `GRAPHQL_MAX_COST`); the field is null and was not read. Ask for fewer items or fewer nested relations.',
   QUERY_TOO_DEEP: 'The operation is nested deeper than `GRAPHQL_MAX_DEPTH` fields, or its text deeper than `GRAPHQL_MAX_NESTING` brackets; refused before any upstream call (HTTP 400).',
   QUERY_TOO_COSTLY: 'The operation could cost more upstream calls than `GRAPHQL_MAX_COST`; refused before any upstream call (HTTP 400).',
   TOO_MANY_ALIASES: 'The operation has more aliases than `GRAPHQL_MAX_ALIASES`; refused before any upstream call (HTTP 400).',

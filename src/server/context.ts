@@ -39,6 +39,8 @@ export interface RequestContextOptions {
   /** Used when a request brings no Authorization header of its own. */
   apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
+  /** No request makes more upstream calls than this, whatever it is admitted with (GRAPHQL_MAX_COST). */
+  maxCost: number;
   factory: ContextFactory;
   /** The live side of each caller's context (src/live). */
   live: { feed(authorization: string | undefined): LiveFeed };
@@ -78,6 +80,7 @@ export function createRequestContexts(options: RequestContextOptions): RequestCo
       authorization,
       requestId: stats.requestId,
       maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
+      maxCalls: options.maxCost,
       ...(cancel ? { cancel } : {}),
       onSend: () => {
         stats.upstreamCalls += 1;

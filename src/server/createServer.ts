@@ -217,6 +217,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     client,
     apiKey: options.apiKey,
     maxConcurrentUpstreamCalls: options.maxConcurrentUpstreamCalls,
+    maxCost: (options.limits ?? DEFAULT_LIMITS).maxCost,
     factory: options.contextFactory ?? plannedContext,
     live: hub,
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),

@@ -5,6 +5,7 @@
  * sizes the schema declares.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../domain/context.js';
 import {
   getArgumentValues,
   getNamedType,
@@ -125,46 +126,58 @@ function rejection(message: string, code: string): GraphQLError {
  * The first limit an operation passes, as the error that refuses it; null when it passes none.
  * The HTTP path (the plugin below) and subscriptions over WebSocket share it.
  */
-export function limitError(
+export interface LimitVerdict {
+  /** Why the operation is refused; null when it may run. */
+  refusal: GraphQLError | null;
+  /** Its estimate of upstream calls: the budget it runs with (upstream/budget.ts). */
+  cost: number;
+}
+
+export function checkLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> | null | undefined,
   limits: QueryLimits,
-): GraphQLError | null {
+): LimitVerdict {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   const root = schema.getRootType(operation.operation);
-  if (!root) return null;
+  if (!root) return { refusal: null, cost: 0 };
   // Measured with the variables as execution will see them, their defaults included.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   const variables = coerced.coerced ?? rawVariables ?? {};
   const measured = measureOperation(schema, root, operation.selectionSet, fragments, variables);
+  const verdict = (refusal: GraphQLError | null): LimitVerdict => ({ refusal, cost: measured.cost });
   if (measured.depth > limits.maxDepth) {
-    return rejection(`The operation is nested ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP');
+    return verdict(rejection(`The operation is nested ${measured.depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP'));
   }
   if (measured.aliases > limits.maxAliases) {
-    return rejection(`The operation has ${measured.aliases} aliases; the limit is ${limits.maxAliases}`, 'TOO_MANY_ALIASES');
+    return verdict(rejection(`The operation has ${measured.aliases} aliases; the limit is ${limits.maxAliases}`, 'TOO_MANY_ALIASES'));
   }
   if (measured.cost > limits.maxCost) {
-    return rejection(
-      `The operation could cost up to ${measured.cost} upstream calls; the limit is ${limits.maxCost}. Ask for fewer items or fewer nested relations.`,
-      'QUERY_TOO_COSTLY',
+    return verdict(
+      rejection(
+        `The operation could cost up to ${measured.cost} upstream calls; the limit is ${limits.maxCost}. Ask for fewer items or fewer nested relations.`,
+        'QUERY_TOO_COSTLY',
+      ),
     );
   }
-  return null;
+  return verdict(null);
 }
 
-export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+/** Refuses what exceeds the limits; what may run gets its estimate as its budget of upstream calls. */
+export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, operation, document, request }) {
+        async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
-          const error = limitError(schema, document, operation, request.variables, limits);
-          if (error) throw error;
+          const { refusal, cost } = checkLimits(schema, document, operation, request.variables, limits);
+          if (refusal) throw refusal;
+          contextValue.upstream.admit(cost);
         },
       };
     },

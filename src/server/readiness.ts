@@ -28,6 +28,7 @@ export function createReadiness(client: UpstreamClient, apiKey: string | undefin
       read: (request, _kind, normalise) => client.probe(request, credential, `readiness-${checkedAt}`).then(normalise),
       write: () => Promise.reject(new Error('readiness only reads')),
       onInvalidate: () => {},
+      admit: () => {},
     };
     try {
       await probeCases(session);

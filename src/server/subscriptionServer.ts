@@ -28,7 +28,7 @@ import { credentialHash } from '../upstream/credentialHash.js';
 import { requestIdOf, type RequestContexts } from './context.js';
 import { foreignOrigin, GRAPHQL_PATH } from './http.js';
 import { HttpError } from './httpErrors.js';
-import { limitError, type QueryLimits } from './limits.js';
+import { checkLimits, type QueryLimits } from './limits.js';
 import { subscribeWithFreshContexts } from './liveExecution.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -77,6 +77,8 @@ interface LiveSubscription {
   readonly authorization: string | undefined;
   readonly startedAt: number;
   readonly cancel: AbortController;
+  /** Its cost estimate: each event's budget of upstream calls. */
+  readonly callBudget: number;
   events: number;
   upstreamCalls: number;
 }
@@ -233,8 +235,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         if (operation.operation !== 'subscription') {
           return [refusal(`Only subscriptions go over WebSocket; send ${operation.operation}s to ${GRAPHQL_PATH} over HTTP`, 'BAD_REQUEST')];
         }
-        const limited = limitError(schema, document, operation, payload.variables, limits);
-        if (limited) return [limited];
+        const limited = checkLimits(schema, document, operation, payload.variables, limits);
+        if (limited.refusal) return [limited.refusal];
         const subscription: LiveSubscription = {
           requestId: `ws-${connection.id}-${id}`.slice(0, 128),
           operation: payload.operationName ?? operation.name?.value ?? null,
@@ -242,6 +244,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           authorization: connection.authorization,
           startedAt: Date.now(),
           cancel: new AbortController(),
+          callBudget: limited.cost,
           events: 0,
           upstreamCalls: 0,
         };
@@ -262,6 +265,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         return subscribeWithFreshContexts(args, (event) => {
           const stats = newRequestStats(`${subscription.requestId}-${event}`);
           const scope = contexts.forCredential(subscription.authorization, stats, subscription.cancel.signal);
+          scope.context.upstream.admit(subscription.callBudget);
           return {
             context: scope.context,
             close() {

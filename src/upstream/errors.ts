@@ -9,7 +9,7 @@ import { isObject } from './normalize.js';
 
 export type UpstreamErrorCode = Extract<
   ErrorCode,
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'RATE_LIMITED' | 'CANCELLED'
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'RATE_LIMITED' | 'BUDGET_EXCEEDED' | 'CANCELLED'
 >;
 
 export class UpstreamError extends Error {
@@ -106,6 +106,7 @@ const DEFAULT_MESSAGES: Record<UpstreamErrorCode, string> = {
   UPSTREAM_TIMEOUT: 'The Acquire API did not answer in time',
   UPSTREAM_UNAVAILABLE: 'The Acquire API keeps failing for this key on this endpoint; the gateway holds such calls back for a few seconds',
   RATE_LIMITED: 'The Acquire API asked this key to slow down',
+  BUDGET_EXCEEDED: 'This request has used its budget of upstream calls',
   CANCELLED: 'The request was cancelled by its client',
 };
 

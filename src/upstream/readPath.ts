@@ -20,6 +20,7 @@ import { setMaxListeners } from 'node:events';
 import type { Touched, UpstreamRequest, UpstreamSession } from '../domain/context.js';
 import type { UpstreamClient } from './client.js';
 import { credentialHash } from './credentialHash.js';
+import { createCallBudget } from './budget.js';
 import { createRejectionLatch, credentialFrom, MALFORMED_KEY } from './credentials.js';
 import { cancelledError, UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
@@ -41,6 +42,8 @@ export interface SessionOptions {
   maxConcurrentCalls: number;
   /** Aborted when the request's client goes away: its reads stop (its writes never do). */
   cancel?: AbortSignal;
+  /** The most calls the request may send whatever it is admitted with (GRAPHQL_MAX_COST); no cap when absent. */
+  maxCalls?: number;
   /** Told of every call this request sends (a read it joined or remembered is not one). */
   onSend?: () => void;
 }
@@ -184,11 +187,13 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         read: () => Promise.reject(refusal),
         write: () => Promise.reject(refusal),
         onInvalidate: () => {},
+        admit: () => {},
         close: () => {},
       };
     }
     const credential = credentialOf(key.hash);
     const latch = createRejectionLatch();
+    const budget = createCallBudget(settings.maxCalls ?? Infinity);
     const limit = createLimiter(settings.maxConcurrentCalls);
     const memo = new Map<string, Promise<unknown>>();
     const listeners: Array<(touched: ReadonlyArray<Touched>) => void> = [];
@@ -217,7 +222,23 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
      */
     async function readFresh<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, again: boolean): Promise<T> {
       const started = generation;
-      const { value } = await shared(credential, key, (signal) => send(request, signal).then((body) => finish(normalise(body))), cancel);
+      // Taken before joining, so a read refused for the budget never becomes a call others join.
+      // A read made again because a write overlapped it is the gateway's doing: it is not charged.
+      const charged = again;
+      if (charged && !budget.take()) throw budget.exceeded();
+      let sent = false;
+      const reading = shared(
+        credential,
+        key,
+        (signal) => {
+          sent = true;
+          return send(request, signal).then((body) => finish(normalise(body)));
+        },
+        cancel,
+      );
+      // `shared` starts the call, if it does, before it returns: a joined read was free.
+      if (charged && !sent) budget.refund();
+      const { value } = await reading;
       return generation === started || !again ? value : readFresh(request, key, normalise, false);
     }
 
@@ -231,6 +252,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         return pending;
       },
       write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T> {
+        if (!budget.take()) return Promise.reject(budget.exceeded());
         credential.writing += 1;
         // Reads in flight began before the write: nobody may join them any more.
         credential.inFlight.clear();
@@ -249,6 +271,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       onInvalidate(listener) {
         listeners.push(listener);
       },
+      admit: (calls) => budget.admit(calls),
       close() {
         if (closed) return;
         closed = true;
