@@ -52,8 +52,8 @@ export interface Config {
   /** Bounds one upstream call, retries included. */
   timeoutMs: number;
   /**
-   * Upstream calls one GraphQL request may have in flight at once. The default, 20, lets the
-   * contact reads of a default page of 20 cases go out in one wave.
+   * Upstream calls one GraphQL request may have in flight at once. The default, 40, lets the
+   * contact reads and thread reads of a default page of 20 cases go out in one wave.
    */
   maxConcurrentUpstreamCalls: number;
   production: boolean;
@@ -248,7 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
     http: httpTimeoutsFrom(env),
     upstream,
     timeoutMs: integer(env, 'ACQUIRE_TIMEOUT_MS', 10_000, 1, 600_000),
-    maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 20, 1, 1000),
+    maxConcurrentUpstreamCalls: integer(env, 'ACQUIRE_MAX_CONCURRENCY', 40, 1, 1000),
     production,
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     sandbox: flag(env, 'GRAPHQL_SANDBOX', !production),

@@ -5,7 +5,7 @@
  */
 import type { GatewayContext, Loaders, Planner, Touched, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
-import { getCase } from '../../src/upstream/cases.js';
+import { getCase, getThread } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
 import { credentialFrom } from '../../src/upstream/credentials.js';
 import { getContact } from '../../src/upstream/contacts.js';
@@ -38,6 +38,7 @@ function naiveLoaders(session: UpstreamSession): Loaders {
       flush: () => {},
     },
     messages: { load: (id) => getMessage(session, id), prime: () => {} },
+    threads: { load: (contactId, threadId) => getThread(session, contactId, threadId), flush: () => {} },
     users: { load: (id) => getUser(session, id), all: () => listUsers(session), prime: () => {} },
   };
 }
@@ -45,6 +46,7 @@ function naiveLoaders(session: UpstreamSession): Loaders {
 const noPlanner: Planner = {
   caseRelations: (): CaseRelation[] => [],
   caseColumns: () => null,
+  caseThreadReads: () => false,
   caseContactRelations: (): ContactRelation[] => [],
   contactRelations: (): ContactRelation[] => [],
 };

@@ -1242,6 +1242,7 @@ export type UpstreamDirectiveArgs = {
   relation?: Maybe<Scalars['String']['input']>;
   selectable?: Maybe<Scalars['Boolean']['input']>;
   sentWithSelect?: Maybe<Scalars['Boolean']['input']>;
+  thread?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

@@ -84,9 +84,17 @@ export interface UserLoader {
   prime(user: UserRecord): void;
 }
 
+/** The cases of one thread, each with its last message (the upstream's thread read). */
+export interface ThreadLoader {
+  load(contactId: string, threadId: string): Promise<ReadonlyArray<CaseRecord>>;
+  /** Sends the loads asked for so far now, rather than when execution next yields. */
+  flush(): void;
+}
+
 /** The loaders of one request; never shared between requests. */
 export interface Loaders {
   readonly cases: RelationLoader<CaseRelation, CaseRecord>;
+  readonly threads: ThreadLoader;
   readonly contacts: RelationLoader<ContactRelation, ContactRecord>;
   readonly messages: MessageLoader;
   readonly users: UserLoader;
@@ -101,6 +109,8 @@ export interface Planner {
   caseRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): CaseRelation[];
   /** The case columns (`select=`) the selected cases need; null for all of them. */
   caseColumns(info: GraphQLResolveInfo, ...paths: SelectionPath[]): string[] | null;
+  /** Whether the selected cases need the read of their threads (for a last message). */
+  caseThreadReads(info: GraphQLResolveInfo, ...paths: SelectionPath[]): boolean;
   /** The relations the contact read of each selected case needs. */
   caseContactRelations(info: GraphQLResolveInfo, ...paths: SelectionPath[]): ContactRelation[];
   /** The relations a contact read needs for the contacts selected at `paths` (none: the resolver's field). */

@@ -8,6 +8,7 @@ import { createCaseLoader } from './cases.js';
 import type { Clearable } from './clearable.js';
 import { createContactLoader } from './contacts.js';
 import { createMessageLoader } from './messages.js';
+import { createThreadLoader } from './threads.js';
 import { createUserLoader } from './users.js';
 
 export function createLoaders(session: UpstreamSession, onBatch?: (loader: string, size: number) => void): Loaders {
@@ -15,12 +16,24 @@ export function createLoaders(session: UpstreamSession, onBatch?: (loader: strin
   const contacts = createContactLoader(session, onBatch);
   const messages = createMessageLoader(session, onBatch);
   const users = createUserLoader(session, onBatch);
-  const byKind: Record<RecordKind, Clearable> = { case: cases, contact: contacts, message: messages, user: users };
+  const threads = createThreadLoader(session, onBatch);
+  // A thread's read holds its cases too; it is keyed by contact and thread, not by case id.
+  const casesAndThreads: Clearable = {
+    clear: (id) => {
+      cases.clear(id);
+      threads.clearAll();
+    },
+    clearAll: () => {
+      cases.clearAll();
+      threads.clearAll();
+    },
+  };
+  const byKind: Record<RecordKind, Clearable> = { case: casesAndThreads, contact: contacts, message: messages, user: users };
   session.onInvalidate((touched: ReadonlyArray<Touched>) => {
     for (const { kind, id } of touched) {
       if (id === undefined) byKind[kind].clearAll();
       else byKind[kind].clear(id);
     }
   });
-  return { cases, contacts, messages, users };
+  return { cases, threads, contacts, messages, users };
 }

@@ -39,3 +39,20 @@ export function prefetchContacts(loaders: Loaders, records: readonly CaseRecord[
   for (const id of ids) loaders.contacts.load(id, relations).catch(() => {});
   loaders.contacts.flush();
 }
+
+/**
+ * Starts the reads of the threads of `records` now, one per distinct thread, for the last
+ * messages resolvers will ask for: they go out with the contact reads, in the same round trip.
+ */
+export function prefetchThreads(loaders: Loaders, records: readonly CaseRecord[]): void {
+  const seen = new Set<string>();
+  for (const record of records) {
+    const contactId = record.contact?.id ?? record.contactId;
+    if (contactId === null || record.threadId === null || record.lastMessage !== undefined) continue;
+    const key = `${contactId} ${record.threadId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    loaders.threads.load(contactId, record.threadId).catch(() => {});
+  }
+  loaders.threads.flush();
+}

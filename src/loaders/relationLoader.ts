@@ -7,6 +7,7 @@
 import DataLoader from 'dataloader';
 import type { RelationLoader } from '../domain/context.js';
 import type { Clearable } from './clearable.js';
+import { flushableSchedule } from './schedule.js';
 
 export type ClearableRelationLoader<R extends string, T> = RelationLoader<R, T> & Clearable;
 
@@ -33,18 +34,7 @@ export function createRelationLoader<R extends string, T>(
     return [key.slice(0, at), key.slice(at + 1) as R | typeof COLUMNS];
   };
 
-  // DataLoader's own schedule (after the pending promise jobs), plus a way to run it early.
-  let scheduled: (() => void) | null = null;
-  const batchScheduleFn = (dispatch: () => void): void => {
-    scheduled = dispatch;
-    void Promise.resolve().then(() =>
-      process.nextTick(() => {
-        if (scheduled !== dispatch) return;
-        scheduled = null;
-        dispatch();
-      }),
-    );
-  };
+  const schedule = flushableSchedule();
 
   const loader = new DataLoader<string, T>(
     async (keys) => {
@@ -65,12 +55,13 @@ export function createRelationLoader<R extends string, T>(
       }
       return Promise.all(keys.map((key) => reads.get(split(key)[0]) as Promise<T | Error>));
     },
-    { batchScheduleFn },
+    { batchScheduleFn: schedule.batchScheduleFn },
   );
 
   return {
     load(id, relations = []) {
-      if (relations.length === 0) return loader.load(keyOf(id, COLUMNS));
+      // Every read of a record carries its columns: any one asked for already will do.
+      if (relations.length === 0) return loader.load(keysById.get(id)?.values().next().value ?? keyOf(id, COLUMNS));
       // Relations read by different calls sit on different records: merge them into one.
       return Promise.all(relations.map((relation) => loader.load(keyOf(id, relation)))).then((records) =>
         records.every((record) => record === records[0]) ? (records[0] as T) : (Object.assign({}, ...records) as T),
@@ -79,11 +70,7 @@ export function createRelationLoader<R extends string, T>(
     prime(id, record, relations) {
       for (const relation of [COLUMNS as R | typeof COLUMNS, ...relations]) loader.prime(keyOf(id, relation), record);
     },
-    flush() {
-      const dispatch = scheduled;
-      scheduled = null;
-      dispatch?.();
-    },
+    flush: schedule.flush,
     clear(id) {
       for (const key of keysById.get(id) ?? []) loader.clear(key);
       keysById.delete(id);

@@ -24,9 +24,11 @@ export interface FieldPlan {
   readonly sentWithSelect: boolean;
   /** The relation the parent's read embeds for the field. */
   readonly relation: string | null;
+  /** Whether the read of the case's thread carries the field too. */
+  readonly thread: boolean;
 }
 
-const NONE: FieldPlan = { cost: null, listSize: null, column: null, selectable: false, sentWithSelect: true, relation: null };
+const NONE: FieldPlan = { cost: null, listSize: null, column: null, selectable: false, sentWithSelect: true, relation: null, thread: false };
 
 const plans = new WeakMap<GraphQLSchema, Map<string, FieldPlan>>();
 
@@ -53,6 +55,7 @@ function read(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): Fie
     selectable: upstream?.selectable !== false,
     sentWithSelect: upstream?.sentWithSelect !== false,
     relation: typeof upstream?.relation === 'string' ? upstream.relation : null,
+    thread: upstream?.thread === true,
   };
 }
 

@@ -16,10 +16,11 @@ function nodesAt(info: GraphQLResolveInfo, paths: readonly SelectionPath[]): Fie
 
 /**
  * The relations that a read of `typeName` records needs for the fields selected in `nodes`. A
- * field with both a `column` (its record's id) and a `relation` is embedded only when the query
- * selects some of that record's columns, or only asks what it is (`__typename`): an embedded
- * record carries its columns, not its own relations, so for those (a contact's name, from its
- * fields) the record's own read is needed anyway, and the id is enough to make it.
+ * field with both a `column` (its record's id) and a `relation` is embedded only when what the
+ * query selects of that record is its columns (or only what it is, `__typename`): an embedded
+ * record carries its columns, not its own relations, so when those are selected too (a contact's
+ * name, from its fields; a parent's messages) the record's own read is needed anyway, made by id
+ * with exactly them.
  */
 function relationsOf(info: GraphQLResolveInfo, typeName: string, nodes: readonly FieldNode[]): Set<string> {
   const relations = new Set<string>();
@@ -27,13 +28,15 @@ function relationsOf(info: GraphQLResolveInfo, typeName: string, nodes: readonly
   if (!isObjectType(type)) return relations;
   for (const [name, fieldNodes] of subfields(info, nodes)) {
     const plan = fieldPlan(info.schema, typeName, name);
-    if (plan.relation === null) continue;
+    // Served by the thread's read instead, unless another field embeds the relation anyway.
+    if (plan.relation === null || plan.thread) continue;
     const field = type.getFields()[name];
     if (plan.column === null || !field) {
       relations.add(plan.relation);
       continue;
     }
     const child = getNamedType(field.type).name;
+    if (relationsOf(info, child, fieldNodes).size > 0) continue;
     const selected = [...subfields(info, fieldNodes).keys()];
     const onlyWhatItIs = selected.length > 0 && selected.every((childField) => childField === '__typename');
     if (onlyWhatItIs || selected.some((childField) => fieldPlan(info.schema, child, childField).column !== null)) relations.add(plan.relation);
@@ -51,6 +54,20 @@ export function caseRelationsFor(info: GraphQLResolveInfo, ...paths: SelectionPa
 }
 
 /**
+ * Whether the selected cases need the read of their thread: a field the thread's read carries
+ * (a case's last message) is selected, and no other field embeds its relation. The thread's read
+ * is one call per thread, whatever the length of its conversations; the relation holds them whole.
+ */
+export function caseThreadReadsFor(info: GraphQLResolveInfo, ...paths: SelectionPath[]): boolean {
+  const names = [...subfields(info, nodesAt(info, paths)).keys()];
+  const embedded = caseRelationsFor(info, ...paths) as string[];
+  return names.some((name) => {
+    const plan = fieldPlan(info.schema, 'Case', name);
+    return plan.thread && plan.relation !== null && !embedded.includes(plan.relation);
+  });
+}
+
+/**
  * The columns (`select=`) a case list needs for the selected fields: a page of 100 cases asking
  * only for contact names is a twelfth of the bytes. Null (whole rows) when a selected field
  * declares no upstream source, so that nothing is left out by mistake, or reads a column that
@@ -65,6 +82,8 @@ export function caseColumnsFor(info: GraphQLResolveInfo, ...paths: SelectionPath
     if (plan.column !== null && !plan.selectable && !plan.sentWithSelect) return null;
     if (plan.column !== null && plan.selectable) columns.add(plan.column);
   }
+  // A thread is read by its contact and its id (the id comes with every row).
+  if (caseThreadReadsFor(info, ...paths)) columns.add('contactId');
   return [...columns].sort();
 }
 
@@ -86,6 +105,7 @@ export function caseContactRelationsFor(info: GraphQLResolveInfo, ...paths: Sele
 export const selectionPlanner: Planner = {
   caseRelations: caseRelationsFor,
   caseColumns: caseColumnsFor,
+  caseThreadReads: caseThreadReadsFor,
   caseContactRelations: caseContactRelationsFor,
   contactRelations: contactRelationsFor,
 };

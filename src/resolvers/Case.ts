@@ -27,8 +27,19 @@ export const Case: CaseResolvers = {
     if (record.parent !== undefined) return record.parent;
     return record.parentId === null ? null : loaders.cases.load(record.parentId, planner.caseRelations(info));
   },
+  /**
+   * From the messages when they were embedded; otherwise from the read of the case's thread, whose
+   * size does not grow with the conversation; the whole relation only when the thread cannot be read.
+   */
   lastMessage: (record, _args, context) => {
     if (record.lastMessage !== undefined) return record.lastMessage;
-    return map(withRelation(record, 'messages', context), (ready) => newestOf(ready.messages ?? []));
+    const newestEmbedded = (ready: CaseRecord) => newestOf(ready.messages ?? []);
+    if (record.messages !== undefined) return newestEmbedded(record);
+    const contactId = record.contact?.id ?? record.contactId;
+    if (contactId === null || record.threadId === null) return map(withRelation(record, 'messages', context), newestEmbedded);
+    return context.loaders.threads.load(contactId, record.threadId).then((cases) => {
+      const own = cases.find((item) => item.id === record.id);
+      return own?.lastMessage !== undefined ? own.lastMessage : map(withRelation(record, 'messages', context), newestEmbedded);
+    });
   },
 };

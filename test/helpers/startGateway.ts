@@ -21,7 +21,7 @@ export async function startGateway(
   const gateway = await createGateway({
     apiKey: undefined,
     timeoutMs: 5_000,
-    maxConcurrentUpstreamCalls: 20,
+    maxConcurrentUpstreamCalls: 40,
     production: false,
     // Any change to a record shared between requests then throws, and fails the test.
     freezeRecords: true,

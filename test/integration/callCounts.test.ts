@@ -61,7 +61,7 @@ describe('upstream calls of the benchmark operations', () => {
     expect(trips).toBe(2);
   });
 
-  it('100 cases with contact names: 1 list call + 1 per distinct contact, in waves of at most 20', async () => {
+  it('100 cases with contact names: 1 list call + 1 per distinct contact, in waves of at most 40', async () => {
     const operation = OPERATIONS.find((candidate) => candidate.name === 'contactNames100')!;
     emulator.reset();
     const ids = await graphql(gateways.planned!.url, '{ cases(first: 100) { nodes { contactId } } }');
@@ -71,7 +71,7 @@ describe('upstream calls of the benchmark operations', () => {
     try {
       const { calls, roundTrips: trips } = await cost(operation.name);
       expect(calls).toHaveLength(1 + contacts);
-      expect(trips).toBe(1 + Math.ceil(contacts / 20));
+      expect(trips).toBe(1 + Math.ceil(contacts / 40));
     } finally {
       emulator.setLatencyMs(LATENCY_MS);
     }
@@ -136,5 +136,65 @@ describe('the naive baseline', () => {
     const naive = await cost('dashboard20', 'naive');
     expect(naive.data).toEqual(planned.data);
     expect(naive.calls.length).toBeGreaterThan(5 * planned.calls.length);
+  });
+});
+
+describe('last messages of an inbox page', () => {
+  const INBOX = '{ cases(first: 20) { nodes { id title contact { name } lastMessage { id text } } } }';
+
+  it("come from the cases' threads, read with the contacts in the second round trip: never the whole conversations", async () => {
+    emulator.reset();
+    const result = await graphql(gateways.planned!.url, INBOX);
+    expect(result.errors).toBeUndefined();
+    const calls = emulator.calls.slice();
+    const list = calls.filter((call) => call.path === '/crm/objects/case');
+    expect(list).toHaveLength(1);
+    expect(decodeURIComponent(list[0]!.query)).not.toContain('relations=messages');
+    const threads = calls.filter((call) => call.path === '/crm/messenger/chat/messages');
+    const contacts = calls.filter((call) => call.path.startsWith('/crm/objects/contact/'));
+    const ids = await graphql(gateways.planned!.url, '{ cases(first: 20) { nodes { contactId threadId } } }');
+    const nodes = ids.data.cases.nodes as Array<{ contactId: string; threadId: string }>;
+    expect(threads).toHaveLength(new Set(nodes.map((node) => `${node.contactId}/${node.threadId}`)).size);
+    expect(contacts).toHaveLength(new Set(nodes.map((node) => node.contactId)).size);
+    expect(calls).toHaveLength(1 + threads.length + contacts.length);
+    expect(roundTrips(calls)).toBe(2);
+  });
+
+  it("of one case: the case, then its thread; two calls", async () => {
+    emulator.reset();
+    const result = await graphql(gateways.planned!.url, 'query ($id: ID!) { case(id: $id) { lastMessage { id text } } }', { id: fixture.caseId });
+    expect(result.errors).toBeUndefined();
+    expect(emulator.calls.map((call) => call.path)).toEqual([`/crm/objects/case/${fixture.caseId}`, '/crm/messenger/chat/messages']);
+  });
+
+  it('are the same message whichever read answers, on reopened cases and on cases whose last line is a note or an event', async () => {
+    const fromThreads = new Map<string, unknown>();
+    const fromMessages = new Map<string, unknown>();
+    const kinds = new Set<string>();
+    let reopened = 0;
+    for (let after: string | null = null; ; ) {
+      const page: { data: any } = await graphql(
+        gateways.planned!.url,
+        'query ($after: String) { cases(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id parent { id } lastMessage { id type } } } }',
+        { after },
+      );
+      const full: { data: any } = await graphql(
+        gateways.planned!.url,
+        'query ($after: String) { cases(first: 100, after: $after) { nodes { id messages { id } lastMessage { id type } } } }',
+        { after },
+      );
+      for (const node of page.data.cases.nodes) {
+        fromThreads.set(node.id, node.lastMessage);
+        if (node.parent !== null) reopened += 1;
+        if (node.lastMessage) kinds.add(node.lastMessage.type);
+      }
+      for (const node of full.data.cases.nodes) fromMessages.set(node.id, node.lastMessage);
+      if (!page.data.cases.pageInfo.hasNextPage) break;
+      after = page.data.cases.pageInfo.endCursor;
+    }
+    expect(fromThreads.size).toBe(250);
+    expect(reopened).toBeGreaterThan(10);
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['EVENT', 'MESSAGE', 'NOTE']));
+    expect(fromThreads).toEqual(fromMessages);
   });
 });

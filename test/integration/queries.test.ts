@@ -133,7 +133,7 @@ describe('Query.cases', () => {
     expect(nodes).toHaveLength(20);
     const distinctContacts = new Set(nodes.map((node: { contact: { id: string } }) => node.contact.id)).size;
     expect(callLines(stack.emulator.calls)[0]).toBe(
-      'GET /crm/objects/case?limit=20&page=0&relations=contact&relations=feedbacks&relations=messages&relations=timeline&relations=users&select=contactId&select=id',
+      'GET /crm/objects/case?limit=20&page=0&relations=feedbacks&relations=messages&relations=timeline&relations=users&select=contactId&select=id',
     );
     expect(stack.emulator.calls).toHaveLength(1 + distinctContacts);
     for (const node of nodes) {
@@ -171,7 +171,7 @@ describe('Query.case', () => {
     expect(result.data.case.dateClosed).toEqual(expect.any(String));
     expect(typeof result.data.case.contact.archived).toBe('boolean');
     expect(callLines(stack.emulator.calls)).toEqual([
-      `GET /crm/objects/case/${id}?relations=contact&relations=feedbacks&relations=fields&relations=messages&relations=timeline&relations=users`,
+      `GET /crm/objects/case/${id}?relations=feedbacks&relations=fields&relations=messages&relations=timeline&relations=users`,
       `GET /crm/objects/contact/${result.data.case.contactId}?relations=fields`,
     ]);
   });

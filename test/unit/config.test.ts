@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 },
       upstream: null,
       timeoutMs: 10_000,
-      maxConcurrentUpstreamCalls: 20,
+      maxConcurrentUpstreamCalls: 40,
       production: false,
       introspection: true,
       sandbox: true,

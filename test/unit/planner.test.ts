@@ -1,5 +1,5 @@
 import { buildASTSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
-import { caseColumnsFor, caseRelationsFor, contactRelationsFor } from '../../src/planner/relations.js';
+import { caseColumnsFor, caseRelationsFor, caseThreadReadsFor, contactRelationsFor } from '../../src/planner/relations.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 /** Runs a query against the real SDL and returns what the planner derives for the root field. */
@@ -13,7 +13,11 @@ async function plan(query: string, variables: Record<string, unknown> = {}): Pro
       return null;
     };
   };
-  capture('case', (info) => caseRelationsFor(info));
+  fields.case!.resolve = (_parent, _args, _context, info) => {
+    seen.case = caseRelationsFor(info);
+    seen.caseThreads = [caseThreadReadsFor(info) ? 'yes' : 'no'];
+    return null;
+  };
   capture('cases', (info) => caseRelationsFor(info, ['nodes'], ['edges', 'node']));
   fields.cases!.resolve = (_parent, _args, _context, info) => {
     seen.cases = caseRelationsFor(info, ['nodes'], ['edges', 'node']);
@@ -30,8 +34,8 @@ describe('relations planner', () => {
     expect((await plan('{ case(id: "1") { id title status contactId contact { id } } }')).case).toEqual([]);
   });
 
-  it('maps relation fields to relations, lastMessage to messages', async () => {
-    expect((await plan('{ case(id: "1") { users { id } lastMessage { id } timeline { id } feedbacks fields parent { id } } }')).case).toEqual([
+  it('maps relation fields to relations', async () => {
+    expect((await plan('{ case(id: "1") { users { id } messages { id } timeline { id } feedbacks fields parent { id } } }')).case).toEqual([
       'feedbacks',
       'fields',
       'messages',
@@ -41,9 +45,18 @@ describe('relations planner', () => {
     ]);
   });
 
-  it('embeds the contact only for the columns an embedded contact carries', async () => {
+  it("reads a last message from the case's thread, unless the messages are embedded anyway", async () => {
+    expect(await plan('{ case(id: "1") { lastMessage { id } } }')).toEqual({ case: [], caseThreads: ['yes'] });
+    expect(await plan('{ case(id: "1") { messages { id } lastMessage { id } } }')).toEqual({ case: ['messages'], caseThreads: ['no'] });
+    expect((await plan('{ cases { nodes { title lastMessage { id } } } }')).columns).toEqual(['contactId', 'id', 'title']);
+  });
+
+  it('embeds a contact or a parent only for their columns, and reads them by id when their own relations are asked', async () => {
     expect((await plan('{ case(id: "1") { contact { name email } } }')).case).toEqual([]);
-    expect((await plan('{ case(id: "1") { contact { name clientName } } }')).case).toEqual(['contact']);
+    expect((await plan('{ case(id: "1") { contact { clientName } } }')).case).toEqual(['contact']);
+    expect((await plan('{ case(id: "1") { contact { name clientName } } }')).case).toEqual([]);
+    expect((await plan('{ case(id: "1") { parent { __typename } } }')).case).toEqual(['parent']);
+    expect((await plan('{ case(id: "1") { parent { id messages { id } } } }')).case).toEqual([]);
   });
 
   it('sees through aliases, fragments, inline fragments and both connection paths', async () => {

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../__generated__/resolvers-types.js';
-import { prefetchContacts, primeFromCase } from '../../loaders/prime.js';
+import { prefetchContacts, prefetchThreads, primeFromCase } from '../../loaders/prime.js';
 import { parseId } from '../inputs.js';
 
 export const caseQuery: NonNullable<QueryResolvers['case']> = async (_parent, args, { loaders, planner }, info) => {
@@ -8,5 +8,6 @@ export const caseQuery: NonNullable<QueryResolvers['case']> = async (_parent, ar
   const record = await loaders.cases.load(id, relations);
   primeFromCase(loaders, record, relations);
   prefetchContacts(loaders, [record], planner.caseContactRelations(info));
+  if (planner.caseThreadReads(info)) prefetchThreads(loaders, [record]);
   return record;
 };

@@ -1,5 +1,5 @@
 import type { QueryCasesArgs, QueryResolvers } from '../../__generated__/resolvers-types.js';
-import { prefetchContacts, primeFromCase } from '../../loaders/prime.js';
+import { prefetchContacts, prefetchThreads, primeFromCase } from '../../loaders/prime.js';
 import { connectionOf } from '../../pagination/connection.js';
 import { planSlice } from '../../pagination/slice.js';
 import { countCases, listCases, type CaseConditions } from '../../upstream/cases.js';
@@ -30,6 +30,7 @@ export const casesQuery: NonNullable<QueryResolvers['cases']> = async (_parent, 
   const relations = planner.caseRelations(info, ['nodes'], ['edges', 'node']);
   const select = planner.caseColumns(info, ['nodes'], ['edges', 'node']);
   const contactRelations = planner.caseContactRelations(info, ['nodes'], ['edges', 'node']);
+  const threadReads = planner.caseThreadReads(info, ['nodes'], ['edges', 'node']);
 
   const counted = slice.needsTotal ? await countCases(upstream, where) : null;
   const range = slice.range(counted);
@@ -38,5 +39,6 @@ export const casesQuery: NonNullable<QueryResolvers['cases']> = async (_parent, 
   // Rows read with `select` lack columns: they must not stand in for whole cases later.
   for (const record of items) primeFromCase(loaders, record, relations, { wholeCase: select === null });
   prefetchContacts(loaders, items, contactRelations);
+  if (threadReads) prefetchThreads(loaders, items);
   return connectionOf(items, range.start, total, direction);
 };
