@@ -2,26 +2,54 @@
  * Entry point: configuration, then either the real Acquire API or, when none is configured, the
  * built-in emulator (demo mode), then the gateway.
  */
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createGateway, gatewaySettings } from './server/createServer.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { installGracefulShutdown } from './server/shutdown.js';
 import { startTracing } from './server/tracing.js';
 
-async function upstreamOf(config: Config, logger: Logger) {
+/**
+ * The port the gateway will listen on, known before it listens: the demo's emulator must be told
+ * where to send its webhooks when it starts. Port 0 (any) is resolved to a free port here.
+ */
+async function portFor(config: Config): Promise<number> {
+  if (config.port !== 0) return config.port;
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, config.host ?? undefined, resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Where a process on this machine reaches the gateway's webhook route. */
+function webhookUrl(host: string | null, port: number): string {
+  const reachable = host === null || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}/webhooks/acquire`;
+}
+
+async function upstreamOf(config: Config, logger: Logger, port: number) {
   if (config.upstream) {
     logger.info(
       { serverKey: config.upstream.apiKey ? 'configured' : 'none: callers must send Authorization' },
       `Acquire upstream: ${config.upstream.baseUrl}`,
     );
-    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, sandboxKey: undefined, stop: async () => {} };
+    return { baseUrl: config.upstream.baseUrl, apiKey: config.upstream.apiKey, sandboxKey: undefined, webhookSecret: config.live.webhookSecret, stop: async () => {} };
   }
   // Loaded only in demo mode: a start-up against a real account never pays for the emulator.
   const { startEmulator, DEMO_API_KEY } = await import('../emulator/server.js');
-  // A long-running demo keeps no call log, which would only grow.
-  const emulator = await startEmulator({ recordCalls: false });
+  // The demo is live: the emulator signs a webhook for each of its changes with a secret that
+  // only this process knows, and (unless DEMO_ACTIVITY=false) acts like a busy account.
+  const webhookSecret = randomBytes(32).toString('hex');
+  const emulator = await startEmulator({
+    // A long-running demo keeps no call log, which would only grow.
+    recordCalls: false,
+    webhook: { url: webhookUrl(config.host, port), secret: webhookSecret, onFailure: (failure) => logger.warn(failure, 'demo webhook not delivered') },
+    ...(config.live.demoActivity ? { activity: true } : {}),
+  });
   logger.info(
-    { demoKey: DEMO_API_KEY },
+    { demoKey: DEMO_API_KEY, activity: config.live.demoActivity ? 'on (DEMO_ACTIVITY=false turns it off)' : 'off' },
     `Acquire upstream: the built-in emulator at ${emulator.url} (demo mode: neither ACQUIRE_BASE_URL nor ACQUIRE_ACCOUNT_ID is set)`,
   );
   const apiKey = process.env.ACQUIRE_API_KEY?.trim() || DEMO_API_KEY;
@@ -30,6 +58,7 @@ async function upstreamOf(config: Config, logger: Logger) {
     apiKey,
     // Only the public demo key goes into the Sandbox page; a real key set alongside the emulator never does.
     sandboxKey: apiKey === DEMO_API_KEY ? DEMO_API_KEY : undefined,
+    webhookSecret,
     stop: () => emulator.stop(),
   };
 }
@@ -46,18 +75,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ pretty: config.log.pretty, level: config.log.level });
-  const upstream = await upstreamOf(config, logger);
+  const port = await portFor(config);
+  const upstream = await upstreamOf(config, logger, port);
   const tracing = await startTracing(config.otlpTracesUrl);
   if (config.otlpTracesUrl) logger.info(`Tracing: spans go to ${config.otlpTracesUrl}`);
   const gateway = await createGateway({
     ...gatewaySettings(config),
+    live: { ...config.live, webhookSecret: upstream.webhookSecret },
     baseUrl: upstream.baseUrl,
     apiKey: upstream.apiKey,
     logger,
     tracer: tracing.tracer,
     ...(upstream.sandboxKey ? { sandboxKey: upstream.sandboxKey } : {}),
   });
-  const url = await gateway.listen(config.port, config.host ?? undefined);
+  const url = await gateway.listen(port, config.host ?? undefined);
   logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`);
   installGracefulShutdown({
     logger,

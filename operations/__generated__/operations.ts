@@ -2,6 +2,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What happened to a case. */
+export type CaseEventType =
+  /** A new case: started by a contact, created or reopened (a new case in the thread). */
+  | 'CREATED'
+  /** The case's status changed (to pending, active or closed). */
+  | 'STATUS_CHANGED'
+  /** Something else about the case changed, e.g. agents were invited. */
+  | 'UPDATED';
+
 /** Conditions on the case list. Conditions combine with AND. */
 export type CaseFilter = {
   /** Only cases on this channel. `UNKNOWN` cannot be filtered on. */
@@ -49,6 +58,15 @@ export type Channel =
   | 'VIEW'
   /** Phone calls and the text messages of the VoIP integration. */
   | 'VOIP';
+
+/** What happened to a message. */
+export type MessageEventType =
+  /** A new message: a contact's reply, an agent's answer, a note. */
+  | 'ADDED'
+  /** The message was deleted. */
+  | 'DELETED'
+  /** The message's text was changed. */
+  | 'UPDATED';
 
 /** What kind of line a message is in the conversation. */
 export type MessageType =
@@ -133,6 +151,23 @@ export type InviteAgentsMutationVariables = Exact<{
 
 
 export type InviteAgentsMutation = { inviteToCase: { invitations: Array<{ userId: string, online: boolean, sent: boolean }> } };
+
+export type ConversationSubscriptionVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type ConversationSubscription = { messageEvents: { type: MessageEventType, messageId: string, message: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null, sender:
+        | { name: string | null }
+        | { name: string | null }
+       | null } | null } };
+
+export type InboxSubscriptionVariables = Exact<{
+  filter?: CaseFilter | null | undefined;
+}>;
+
+
+export type InboxSubscription = { caseEvents: { type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, contact: { name: string | null } | null, lastMessage: { text: string | null, senderType: SenderType | null } | null } | null } };
 
 export type RecentCasesQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -28,6 +28,16 @@ query RecentCases {
     }
   }
 }
+
+# Live: run this one and leave it open; on the demo, cases change every few seconds.
+# Subscriptions use the graphql-ws protocol at this same URL, with the same Authorization header.
+subscription LiveCases {
+  caseEvents {
+    type
+    occurredAt
+    case { id title status contact { name } }
+  }
+}
 `;
 
 export function landingPagePlugin(options: { sandbox: boolean; demoKey?: string | undefined }): ApolloServerPlugin {

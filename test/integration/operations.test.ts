@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import type { CaseDetailsQuery, CaseDetailsQueryVariables, RecentCasesQuery, RecentCasesQueryVariables } from '../../operations/__generated__/operations.js';
 import { operation, request } from '../../operations/client.js';
-import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
+import { connectLive } from '../helpers/liveClient.js';
+import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
 const folder = new URL('../../operations/', import.meta.url);
 const examples = readdirSync(folder)
@@ -51,4 +52,34 @@ it('gives typed data to a client', async () => {
   expect(first?.contact?.name).toEqual(expect.any(String));
   const details = await request<CaseDetailsQuery, CaseDetailsQueryVariables>(gateway.url, operation('caseDetails'), { id: first!.id });
   expect(details.data?.case?.messages.length).toBeGreaterThan(0);
+});
+
+it('runs the subscriptions of operations/live over WebSocket: a reply and a close reach them', async () => {
+  const live = Object.fromEntries(
+    readdirSync(new URL('live/', folder)).map((file) => {
+      const text = readFileSync(new URL(`live/${file}`, folder), 'utf8');
+      return [file, { text, variables: JSON.parse(/^# variables: (.*)$/m.exec(text)![1]!) as Record<string, unknown> }];
+    }),
+  );
+  expect(Object.keys(live).sort()).toEqual(['conversation.graphql', 'inbox.graphql']);
+  const client = connectLive(gateway.url, DEMO_API_KEY);
+  try {
+    const conversation = client.subscribe(live['conversation.graphql']!.text, live['conversation.graphql']!.variables);
+    const inbox = client.subscribe(live['inbox.graphql']!.text, live['inbox.graphql']!.variables);
+    const caseId = live['conversation.graphql']!.variables.caseId as string;
+    // Subscriptions start asynchronously: write only once the server has both.
+    while (sample(await gateway.metrics(), 'live_subscriptions{field="caseEvents"}') + sample(await gateway.metrics(), 'live_subscriptions{field="messageEvents"}') < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const sent = await request<{ sendMessage: { message: { id: string } } }, Record<string, unknown>>(gateway.url, operation('sendChatMessage'), { caseId, text: 'Live example' });
+    await request(gateway.url, 'mutation ($id: ID!) { closeCase(input: {caseId: $id}) { case { id } } }', { id: caseId });
+    const added = await conversation.next();
+    expect(added.errors).toBeUndefined();
+    expect(added.data.messageEvents).toMatchObject({ type: 'ADDED', messageId: sent.data!.sendMessage.message.id, message: { text: 'Live example' } });
+    const closed = await inbox.next();
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data.caseEvents).toMatchObject({ type: 'STATUS_CHANGED', case: { id: caseId, status: 'CLOSED', channel: 'CHAT' } });
+  } finally {
+    await client.dispose();
+  }
 });
