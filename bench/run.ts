@@ -14,7 +14,8 @@
  *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
  * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
- * BENCH_SECTIONS (operations,dashboard,startup), BENCH_BASELINE_DIR.
+ * BENCH_SECTIONS (operations,dashboard,startup,live), BENCH_BASELINE_DIR; for live: BENCH_LIVE_SUBSCRIBERS (1000),
+ * BENCH_LIVE_KEYS (10), BENCH_LIVE_EVENTS (10).
  */
 import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
 import { criticalPathMs, roundTrips } from './criticalPath.js';
 import { formatDashboard, runDashboard, type DashboardRun } from './dashboard.js';
+import { formatLive, runLive, type LiveRun } from './live.js';
 import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
 import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
 import { percentile, sortedCopy } from './stats.js';
@@ -41,7 +43,7 @@ const durationMs = setting('BENCH_DURATION_MS', 5000);
 const warmupMs = setting('BENCH_WARMUP_MS', 1000);
 const ALONE_MS = 2000;
 const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
-const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,startup').split(',').map((name) => name.trim());
+const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,startup,live').split(',').map((name) => name.trim());
 const baselineDir = process.env.BENCH_BASELINE_DIR?.trim() || null;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
@@ -127,6 +129,13 @@ async function main(): Promise<void> {
   const dashboardSettings = { connections, warmupMs, durationMs };
   let dashboard: DashboardRun[] = [];
   let startup: StartupRun[] = [];
+  let live: LiveRun[] = [];
+  const liveSettings = {
+    latencyMs,
+    subscribers: setting('BENCH_LIVE_SUBSCRIBERS', 1000),
+    keys: setting('BENCH_LIVE_KEYS', 10),
+    events: setting('BENCH_LIVE_EVENTS', 10),
+  };
   try {
     if (sections.includes('operations')) {
       for (const operation of operations) {
@@ -153,6 +162,7 @@ async function main(): Promise<void> {
       const entryPoints = { ours: here('../src/index.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/src/index.js') } : {}) };
       startup = await runStartup(entryPoints, { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY });
     }
+    if (sections.includes('live')) live = await runLive(liveSettings);
   } finally {
     for (const gateway of [ours, naive, handwritten, unshared, before]) await gateway?.stop();
     await emulator.stop();
@@ -162,6 +172,7 @@ async function main(): Promise<void> {
   if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
   if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
   if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
+  if (live.length > 0) process.stdout.write(`\n${formatLive(live, liveSettings)}\n`);
   const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
   writeFileSync(
@@ -174,6 +185,7 @@ async function main(): Promise<void> {
         operations: results,
         dashboard,
         startup,
+        live,
         ...(baselineDir ? { baseline: baselineDir } : {}),
       },
       null,

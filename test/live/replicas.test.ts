@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
-import { startRedis, type RedisServer } from '../helpers/redisServer.js';
+import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
 const SECRET = 'test-webhook-secret';
