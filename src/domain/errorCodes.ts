@@ -8,7 +8,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The key lacks the permission (403).',
   NOT_FOUND: 'No such case, message, contact or agent (404, or `ERROR_RECORD_NOT_FOUND`).',
   CONFLICT: 'The upstream already has such a record, e.g. reopening a thread that is still open.',
-  UPSTREAM_ERROR: 'Acquire failed (5xx), sent something unreadable, or could not be reached; the message is generic, the details are logged under the request id.',
+  UPSTREAM_ERROR: 'Acquire failed (5xx), sent something unreadable (a malformed id included: it is never put into a path), or could not be reached; the message is generic, the details are logged under the request id.',
   UPSTREAM_TIMEOUT: 'Acquire did not answer within `ACQUIRE_TIMEOUT_MS`.',
   UPSTREAM_UNAVAILABLE: 'Acquire kept failing for this key on this endpoint; the gateway holds such calls back for a few seconds (circuit breaker).',
   RATE_LIMITED: 'Acquire asked this key to slow down (429); retry after `retryAfterSeconds` (the gateway holds the key\'s calls to that endpoint until then).',

@@ -2,13 +2,12 @@
 import type { CaseStatus, Channel, SenderType } from '../__generated__/resolvers-types.js';
 import { EmailAddressResolver } from 'graphql-scalars';
 import { badUserInput } from '../domain/errors.js';
-
-const POSITIVE_INTEGER = /^[1-9]\d{0,15}$/;
+import { isUpstreamId } from '../upstream/ids.js';
 
 /** Upstream ids are positive integers; anything else cannot exist, so it never reaches the upstream. */
 export function parseId(value: string, argumentName: string): string {
   const id = value.trim();
-  if (!POSITIVE_INTEGER.test(id) || !Number.isSafeInteger(Number(id))) {
+  if (!isUpstreamId(id)) {
     throw badUserInput(`${argumentName} must be a positive integer id, got "${clip(value)}"`, argumentName);
   }
   return id;

@@ -6,6 +6,7 @@ import { dataOf, keyedEntriesOf, pageOf, recordOf, type Page } from './envelopes
 import { malformedError } from './errors.js';
 import { isObject, upstreamCaseStatus, upstreamChannel } from './normalize.js';
 import { readRange } from './pageWindow.js';
+import { numericId, upstreamId } from './ids.js';
 import { relationParams } from './params.js';
 import { caseTouched } from './touches.js';
 import { readCase, readInvitation } from './readRecords.js';
@@ -40,9 +41,9 @@ function whereParams(where: CaseConditions): Array<[string, string]> {
   const conditions: Array<[string, string | undefined]> = [
     ['status', where.status && upstreamCaseStatus(where.status)],
     ['channel', where.channel && upstreamChannel(where.channel)],
-    ['contactId', where.contactId],
-    ['parentId', where.parentId],
-    ['closedBy', where.closedBy],
+    ['contactId', where.contactId && upstreamId(where.contactId, 'contact')],
+    ['parentId', where.parentId && upstreamId(where.parentId, 'case')],
+    ['closedBy', where.closedBy && upstreamId(where.closedBy, 'user')],
   ];
   return conditions.flatMap(([column, value]): Array<[string, string]> => (value === undefined ? [] : [['where', `${column}|eq|${value}`]]));
 }
@@ -83,23 +84,23 @@ export async function countCases(session: UpstreamSession, where: CaseConditions
   return total;
 }
 
-export function getCase(session: UpstreamSession, id: string, relations: readonly CaseRelation[]): Promise<CaseRecord> {
+export async function getCase(session: UpstreamSession, id: string, relations: readonly CaseRelation[]): Promise<CaseRecord> {
   return session.read(
-    { method: 'GET', path: `crm/objects/case/${encodeURIComponent(id)}`, searchParams: relationParams(relations) },
+    { method: 'GET', path: `crm/objects/case/${upstreamId(id, 'case')}`, searchParams: relationParams(relations) },
     'case',
     (body) => readCase(recordOf(body)),
   );
 }
 
 /** "Retrieve a list of messages": despite its name, the cases of one thread, each with `lastMessage`. */
-export function getThread(session: UpstreamSession, contactId: string, threadId: string): Promise<ReadonlyArray<CaseRecord>> {
+export async function getThread(session: UpstreamSession, contactId: string, threadId: string): Promise<ReadonlyArray<CaseRecord>> {
   return session.read(
     {
       method: 'GET',
       path: 'crm/messenger/chat/messages',
       searchParams: [
-        ['contactId', contactId],
-        ['threadId', threadId],
+        ['contactId', upstreamId(contactId, 'contact')],
+        ['threadId', upstreamId(threadId, 'thread')],
       ],
     },
     'thread',
@@ -120,17 +121,17 @@ export interface CreateCaseParams {
  * Create and reopen share one endpoint; a `threadId` in the body makes it a reopen. A new case
  * changes every case list, and the contact's cases.
  */
-export function createCase(session: UpstreamSession, params: CreateCaseParams): Promise<CaseRecord> {
+export async function createCase(session: UpstreamSession, params: CreateCaseParams): Promise<CaseRecord> {
   return session.write(
     {
       method: 'POST',
       path: 'crm/messenger/chat/create',
-      searchParams: [['contactId', params.contactId]],
+      searchParams: [['contactId', upstreamId(params.contactId, 'contact')]],
       json: {
         ...(params.title === undefined ? {} : { title: params.title }),
         ...(params.channel === undefined ? {} : { channel: upstreamChannel(params.channel) }),
         ...(params.message === undefined ? {} : { message: { type: 'message', message: params.message } }),
-        ...(params.threadId === undefined ? {} : { threadId: Number(params.threadId) }),
+        ...(params.threadId === undefined ? {} : { threadId: numericId(params.threadId, 'thread') }),
       },
     },
     [{ kind: 'case' }, { kind: 'contact', id: params.contactId }],
@@ -151,7 +152,7 @@ export async function closeCase(session: UpstreamSession, params: CloseCaseParam
       method: 'POST',
       path: 'crm/messenger/chat/close',
       json: {
-        caseId: Number(params.caseId),
+        caseId: numericId(params.caseId, 'case'),
         ...(params.closingState === undefined ? {} : { closingState: params.closingState }),
         ...(params.askFeedback === undefined ? {} : { askFeedback: params.askFeedback }),
       },
@@ -167,13 +168,13 @@ export interface InviteParams {
   departmentIds: string[];
 }
 
-export function inviteToCase(session: UpstreamSession, params: InviteParams): Promise<InvitationRecord[]> {
+export async function inviteToCase(session: UpstreamSession, params: InviteParams): Promise<InvitationRecord[]> {
   return session.write(
     {
       method: 'POST',
       path: 'crm/messenger/agent/invite-agent',
       json: {
-        caseId: Number(params.caseId),
+        caseId: numericId(params.caseId, 'case'),
         ...(params.agentIds.length > 0 ? { agentIds: params.agentIds.map(Number) } : {}),
         ...(params.departmentIds.length > 0 ? { department: params.departmentIds.map(Number) } : {}),
       },

@@ -5,15 +5,16 @@ import { dataOf, pageOf, recordOf, type Page } from './envelopes.js';
 import { malformedError } from './errors.js';
 import { isObject, toId } from './normalize.js';
 import { readRange } from './pageWindow.js';
+import { numericId, upstreamId } from './ids.js';
 import { relationParams } from './params.js';
 import { readContact } from './readRecords.js';
 
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
-export function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
+export async function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
   return session.read(
-    { method: 'GET', path: `crm/objects/contact/${encodeURIComponent(id)}`, searchParams: relationParams(relations) },
+    { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations) },
     'contact',
     (body) => readContact(recordOf(body)),
   );
@@ -74,9 +75,9 @@ export function createContact(session: UpstreamSession, fields: ContactFieldsInp
 }
 
 /** The upstream's update is a PUT; only the keys sent change. */
-export function updateContact(session: UpstreamSession, id: string, fields: ContactFieldsInput): Promise<ContactRecord> {
+export async function updateContact(session: UpstreamSession, id: string, fields: ContactFieldsInput): Promise<ContactRecord> {
   return session.write(
-    { method: 'PUT', path: `crm/objects/contact/${encodeURIComponent(id)}`, json: { fields } },
+    { method: 'PUT', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, json: { fields } },
     [{ kind: 'contact', id }],
     (body) => readContact(recordOf(body)),
   );
@@ -88,7 +89,7 @@ export async function blockContacts(session: UpstreamSession, ids: readonly stri
     {
       method: 'POST',
       path: 'crm/block-visitor',
-      json: { data: ids.map(Number), type: 'contact', ...(until === null ? {} : { blockTill: until }) },
+      json: { data: ids.map((id) => numericId(id, 'contact')), type: 'contact', ...(until === null ? {} : { blockTill: until }) },
     },
     ids.map((id): Touched => ({ kind: 'contact', id })),
     dataOf,
@@ -102,7 +103,7 @@ export async function blockContacts(session: UpstreamSession, ids: readonly stri
  */
 export async function mergeContacts(session: UpstreamSession, primaryId: string, mergeIds: readonly string[]): Promise<void> {
   await session.write(
-    { method: 'POST', path: `crm/contact/merge/${encodeURIComponent(primaryId)}`, json: { mergeId: mergeIds.map(Number) } },
+    { method: 'POST', path: `crm/contact/merge/${upstreamId(primaryId, 'contact')}`, json: { mergeId: mergeIds.map((id) => numericId(id, 'contact')) } },
     [{ kind: 'contact', id: primaryId }, ...mergeIds.map((id): Touched => ({ kind: 'contact', id })), { kind: 'case' }],
     dataOf,
   );

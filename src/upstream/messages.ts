@@ -4,25 +4,26 @@ import type { SenderType } from '../domain/enums.js';
 import type { CaseRecord, MessageRecord } from '../domain/records.js';
 import { dataOf, recordOf } from './envelopes.js';
 import { malformedError } from './errors.js';
+import { numericId, upstreamId } from './ids.js';
 import { isObject, toInt } from './normalize.js';
 import { readEmail, readMessage, readSms } from './readRecords.js';
 import { caseTouched, messageTouched } from './touches.js';
 
-export function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
-  return session.read({ method: 'GET', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, 'message', (body) => readMessage(recordOf(body)));
+export async function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
+  return session.read({ method: 'GET', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, 'message', (body) => readMessage(recordOf(body)));
 }
 
 /** Resolves to false when the upstream answers `{deleted: 0}`. */
-export function deleteMessage(session: UpstreamSession, id: string): Promise<boolean> {
-  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${encodeURIComponent(id)}` }, messageTouched(id), (body) => {
+export async function deleteMessage(session: UpstreamSession, id: string): Promise<boolean> {
+  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, messageTouched(id), (body) => {
     const data = dataOf(body);
     return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
   });
 }
 
-export function updateMessage(session: UpstreamSession, id: string, text: string): Promise<MessageRecord> {
+export async function updateMessage(session: UpstreamSession, id: string, text: string): Promise<MessageRecord> {
   return session.write(
-    { method: 'POST', path: `crm/messenger/chat/message/${encodeURIComponent(id)}`, json: { message: { type: 'message', message: text } } },
+    { method: 'POST', path: `crm/messenger/chat/message/${upstreamId(id, 'message')}`, json: { message: { type: 'message', message: text } } },
     messageTouched(id),
     (body) => readMessage(recordOf(body)),
   );
@@ -35,16 +36,16 @@ export interface ChatMessageParams {
   senderType: Exclude<SenderType, 'UNKNOWN'>;
 }
 
-export function sendChatMessage(session: UpstreamSession, params: ChatMessageParams): Promise<MessageRecord> {
+export async function sendChatMessage(session: UpstreamSession, params: ChatMessageParams): Promise<MessageRecord> {
   return session.write(
     {
       method: 'POST',
       path: 'crm/messenger/chat/add-message',
       searchParams: [
         ['x-user-type', params.senderType === 'CONTACT' ? 'contact' : 'user'],
-        ...(params.contactId === null ? [] : [['contactId', params.contactId] as [string, string]]),
+        ...(params.contactId === null ? [] : [['contactId', upstreamId(params.contactId, 'contact')] as [string, string]]),
       ],
-      json: { channel: 'chat', caseId: Number(params.caseId), message: { type: 'message', message: params.text } },
+      json: { channel: 'chat', caseId: numericId(params.caseId, 'case'), message: { type: 'message', message: params.text } },
     },
     caseTouched(params.caseId),
     (body) => readMessage(recordOf(body)),
@@ -76,15 +77,15 @@ export interface MailMessageParams {
  * The answer is a mail object whose own `id` counts mails; `caseMessageId` is the id that the
  * message endpoints know, so that is the id the gateway hands out.
  */
-export function sendMailMessage(session: UpstreamSession, params: MailMessageParams): Promise<MessageRecord> {
+export async function sendMailMessage(session: UpstreamSession, params: MailMessageParams): Promise<MessageRecord> {
   return session.write(
     {
       method: 'POST',
       path: 'mail/add-message',
       json: {
         data: {
-          caseId: Number(params.caseId),
-          contactId: Number(params.contactId),
+          caseId: numericId(params.caseId, 'case'),
+          contactId: numericId(params.contactId, 'contact'),
           type: 'message',
           from: params.from,
           to: params.to,
@@ -130,7 +131,7 @@ export function timelineIdOf(record: CaseRecord): string | null {
  * The docs call `threadId` "the case ID" and their example sends the case id there. The answer
  * nests the message under `data.data`, next to the case under the key `cas`.
  */
-export function sendSms(session: UpstreamSession, params: SmsParams): Promise<MessageRecord> {
+export async function sendSms(session: UpstreamSession, params: SmsParams): Promise<MessageRecord> {
   return session.write(
     {
       method: 'POST',
@@ -140,10 +141,10 @@ export function sendSms(session: UpstreamSession, params: SmsParams): Promise<Me
         From: params.from,
         To: params.to,
         Body: params.text,
-        contactId: Number(params.contactId),
-        threadId: Number(params.caseId),
-        id: Number(params.caseId),
-        timelineId: Number(params.timelineId),
+        contactId: numericId(params.contactId, 'contact'),
+        threadId: numericId(params.caseId, 'case'),
+        id: numericId(params.caseId, 'case'),
+        timelineId: numericId(params.timelineId, 'timeline entry'),
         message: params.text,
         msgType: 'message',
       },

@@ -2,6 +2,7 @@
 import type { UpstreamSession } from '../domain/context.js';
 import type { UserRecord } from '../domain/records.js';
 import { pageOf, recordOf } from './envelopes.js';
+import { upstreamId } from './ids.js';
 import { isObject } from './normalize.js';
 import { readUser } from './readRecords.js';
 
@@ -10,6 +11,6 @@ export function listUsers(session: UpstreamSession): Promise<ReadonlyArray<UserR
   return session.read({ method: 'GET', path: 'account/user' }, 'users', (body) => pageOf(body).items.filter(isObject).map(readUser));
 }
 
-export function getUser(session: UpstreamSession, id: string): Promise<UserRecord> {
-  return session.read({ method: 'GET', path: `account/user/${encodeURIComponent(id)}` }, 'user', (body) => readUser(recordOf(body)));
+export async function getUser(session: UpstreamSession, id: string): Promise<UserRecord> {
+  return session.read({ method: 'GET', path: `account/user/${upstreamId(id, 'user')}` }, 'user', (body) => readUser(recordOf(body)));
 }
