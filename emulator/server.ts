@@ -116,6 +116,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+function isJsonType(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 function validLatency(ms: unknown): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError('latencyMs must be a non-negative number');
   return ms;
@@ -216,6 +220,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   async function answerAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const route = `${req.method ?? 'GET'} ${path}`;
+    // Any web page can send a simple request (a form's POST, text/plain) to this machine's ports;
+    // a JSON content type makes a browser ask first, and no origin is ever granted here, so no
+    // page can reset the demo or inject faults.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !isJsonType(req.headers['content-type'])) {
+      return send(res, 415, invalidInput('Admin routes that change state take only JSON requests (content-type: application/json)').toBody());
+    }
     try {
       switch (route) {
         case 'GET /__emulator/calls':

@@ -19,6 +19,7 @@ async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; result:
 }
 
 const admin = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.origin}/__emulator${path}`, init);
+const JSON_REQUEST = { 'content-type': 'application/json' };
 
 describe('the call log', () => {
   it('records every API request in arrival order, with path, raw query, account and status', async () => {
@@ -143,14 +144,14 @@ describe('admin routes', () => {
 
   it('DELETE /__emulator/calls clears them', async () => {
     await server.api('/crm/objects/case/1001');
-    const response = await admin('/calls', { method: 'DELETE' });
+    const response = await admin('/calls', { method: 'DELETE', headers: JSON_REQUEST });
     expect(response.status).toBe(200);
     expect(server.emulator.calls).toEqual([]);
   });
 
   it('POST /__emulator/reset re-seeds', async () => {
     await server.data('/crm/objects/case-message/8001', { method: 'DELETE' });
-    expect((await admin('/reset', { method: 'POST' })).status).toBe(200);
+    expect((await admin('/reset', { method: 'POST', headers: JSON_REQUEST })).status).toBe(200);
     expect((await server.api('/crm/objects/case-message/8001')).status).toBe(200);
   });
 
@@ -158,7 +159,7 @@ describe('admin routes', () => {
     const response = await admin('/latency', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 150 }) });
     expect(response.status).toBe(200);
     expect((await timed(() => server.api('/account/user'))).ms).toBeGreaterThanOrEqual(140);
-    const bad = await admin('/latency', { method: 'PUT', body: JSON.stringify({ ms: 'fast' }) });
+    const bad = await admin('/latency', { method: 'PUT', headers: JSON_REQUEST, body: JSON.stringify({ ms: 'fast' }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json).error.type).toBe('ERROR_INVALID_INPUT');
   });

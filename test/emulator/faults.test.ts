@@ -64,12 +64,12 @@ describe('injected faults', () => {
     });
     expect(await put.json()).toEqual({ rules: 1 });
     expect((await rawGet('/account/user')).status).toBe(418);
-    await fetch(`${server.origin}/__emulator/faults`, { method: 'DELETE' });
+    await fetch(`${server.origin}/__emulator/faults`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
     expect((await rawGet('/account/user')).status).toBe(200);
     server.emulator.setFaults([{ path: '.', status: 500 }]);
     server.emulator.reset();
     expect((await rawGet('/account/user')).status).toBe(200);
-    const bad = await fetch(`${server.origin}/__emulator/faults`, { method: 'PUT', body: '{"path": 1}' });
+    const bad = await fetch(`${server.origin}/__emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"path": 1}' });
     expect(bad.status).toBe(400);
   });
 });
