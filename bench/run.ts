@@ -6,7 +6,8 @@
  * Then the dashboard query under load against ours, the hand-written Apollo + DataLoader
  * baseline and the naive one, with one key and with a key per connection (bench/dashboard.ts).
  *
- * Then idle memory after a production start (bench/startup.ts).
+ * Then inbox pages over short and long threads (bench/threads.ts), and idle memory after a
+ * production start (bench/startup.ts).
  *
  * With BENCH_BASELINE_DIR set to a built checkout of an earlier version (`npm ci && npm run build`
  * there), that version runs beside ours in the dashboard and start-up sections: before and after,
@@ -14,7 +15,7 @@
  *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
  * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
- * BENCH_SECTIONS (operations,dashboard,startup,live), BENCH_BASELINE_DIR; for live: BENCH_LIVE_SUBSCRIBERS (1000),
+ * BENCH_SECTIONS (operations,dashboard,threads,startup,live), BENCH_BASELINE_DIR; for live: BENCH_LIVE_SUBSCRIBERS (1000),
  * BENCH_LIVE_KEYS (10), BENCH_LIVE_EVENTS (10).
  */
 import os from 'node:os';
@@ -30,6 +31,7 @@ import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayPro
 import { percentile, sortedCopy } from './stats.js';
 import { formatStartup, runStartup, type StartupRun } from './startup.js';
 import { formatTable, type OperationResult, type Measurement } from './table.js';
+import { formatThreads, runThreads, type ThreadRun } from './threads.js';
 
 const setting = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
@@ -43,7 +45,7 @@ const durationMs = setting('BENCH_DURATION_MS', 5000);
 const warmupMs = setting('BENCH_WARMUP_MS', 1000);
 const ALONE_MS = 2000;
 const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
-const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,startup,live').split(',').map((name) => name.trim());
+const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,threads,startup,live').split(',').map((name) => name.trim());
 const baselineDir = process.env.BENCH_BASELINE_DIR?.trim() || null;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
@@ -136,6 +138,13 @@ async function main(): Promise<void> {
     keys: setting('BENCH_LIVE_KEYS', 10),
     events: setting('BENCH_LIVE_EVENTS', 10),
   };
+  let threads: ThreadRun[] = [];
+  const threadSettings = {
+    connections: Math.min(connections, 4),
+    warmupMs: Math.min(warmupMs, 500),
+    durationMs: Math.min(durationMs, 3000),
+    baselineGateway: baselineDir ? join(baselineDir, 'dist/bench/gatewayProcess.js') : null,
+  };
   try {
     if (sections.includes('operations')) {
       for (const operation of operations) {
@@ -158,6 +167,7 @@ async function main(): Promise<void> {
       };
       dashboard = await runDashboard(emulator, gateways, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
     }
+    if (sections.includes('threads')) threads = await runThreads(threadSettings);
     if (sections.includes('startup')) {
       const entryPoints = { ours: here('../src/index.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/src/index.js') } : {}) };
       startup = await runStartup(entryPoints, { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY });
@@ -171,6 +181,7 @@ async function main(): Promise<void> {
   const settings = { latencyMs, connections, durationMs, warmupMs, aloneMs: ALONE_MS };
   if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
   if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
+  if (threads.length > 0) process.stdout.write(`\n${formatThreads(threads, threadSettings)}\n`);
   if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
   if (live.length > 0) process.stdout.write(`\n${formatLive(live, liveSettings)}\n`);
   const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
@@ -184,6 +195,7 @@ async function main(): Promise<void> {
         settings,
         operations: results,
         dashboard,
+        threads,
         startup,
         live,
         ...(baselineDir ? { baseline: baselineDir } : {}),

@@ -55,6 +55,8 @@ export interface EmulatorCall {
   account: string | null;
   /** 0 until the answer is sent, and for a connection reset by an injected fault. */
   status: number;
+  /** Bytes of the answer's body; 0 until it is sent. */
+  bytes: number;
   /** The caller's `x-request-id` header, so a caller can tell which of its requests made the call. */
   requestId: string | null;
   /** When the request arrived and when its answer was sent, in epoch milliseconds (sub-ms precision). */
@@ -214,6 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     call.status = status;
+    call.bytes = body.length;
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length });
     res.end(body);
   }
@@ -291,6 +294,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : null,
       startedAt: now(),
       finishedAt: 0,
+      bytes: 0,
     };
     if (options.recordCalls !== false) calls.push(call);
     void answerApi(req, res, call);

@@ -29,7 +29,7 @@ describe('the call log', () => {
     await server.api('/crm/objects/case/1003', { key: NO_CASE_ACCESS_API_KEY });
     await server.api('/crm/messenger/chat/close', { json: { caseId: 999999 } });
     await server.api('/nowhere');
-    const timing = { startedAt: expect.any(Number), finishedAt: expect.any(Number), requestId: null };
+    const timing = { startedAt: expect.any(Number), finishedAt: expect.any(Number), bytes: expect.any(Number), requestId: null };
     expect(server.emulator.calls).toEqual([
       { method: 'GET', path: '/crm/objects/case', query: 'limit=2&relations=contact&relations=users', account: 'demo', status: 200, ...timing },
       { method: 'GET', path: '/crm/objects/case/1003', query: '', account: 'demo', status: 200, ...timing },
@@ -138,8 +138,14 @@ describe('admin routes', () => {
         requestId: null,
         startedAt: expect.any(Number),
         finishedAt: expect.any(Number),
+        bytes: expect.any(Number),
       },
     ]);
+  });
+
+  it("records the bytes of each answer's body, for the benchmark", async () => {
+    const response = await server.api('/crm/objects/case/1001');
+    expect(server.emulator.calls.at(-1)?.bytes).toBe(Buffer.byteLength(JSON.stringify(response.body)));
   });
 
   it('DELETE /__emulator/calls clears them', async () => {
