@@ -10,6 +10,7 @@ import type { UpstreamClient } from '../../src/upstream/client.js';
 import { credentialFrom } from '../../src/upstream/credentials.js';
 import { getContact } from '../../src/upstream/contacts.js';
 import { getMessage } from '../../src/upstream/messages.js';
+import { getNote } from '../../src/upstream/notes.js';
 import { getUser, listUsers } from '../../src/upstream/users.js';
 import type { ContextFactory } from '../../src/server/context.js';
 
@@ -39,6 +40,7 @@ function naiveLoaders(session: UpstreamSession): Loaders {
     },
     messages: { load: (id) => getMessage(session, id), prime: () => {} },
     threads: { load: (contactId, threadId) => getThread(session, contactId, threadId), flush: () => {} },
+    notes: { load: (id) => getNote(session, id) },
     users: { load: (id) => getUser(session, id), all: () => listUsers(session), prime: () => {} },
   };
 }

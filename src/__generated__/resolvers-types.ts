@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -20,6 +20,25 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value. Used where the Acquire API documents no shape (feedbacks, meta, custom fields). */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** Which note, and the message. */
+export type AddNoteMessageInput = {
+  /** Agents to mention (user ids); they are notified. */
+  readonly mentionedUserIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** The note to add to. */
+  readonly noteId: Scalars['ID']['input'];
+  /** The message of the note this one answers, if any. */
+  readonly parentMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** The text of the message. */
+  readonly text: Scalars['String']['input'];
+};
+
+/** The result of `addNoteMessage`. */
+export type AddNoteMessagePayload = {
+  readonly __typename?: 'AddNoteMessagePayload';
+  /** The new message. */
+  readonly message: NoteMessage;
 };
 
 /** Which contacts to block, and until when. */
@@ -311,10 +330,19 @@ export type Contact = {
   readonly id: Scalars['ID']['output'];
   /** The contact's name, from its fields. */
   readonly name?: Maybe<Scalars['String']['output']>;
+  /** The internal notes about the contact, newest first (as the upstream lists them). */
+  readonly notes: NoteConnection;
   /** The contact's phone number, from its fields. */
   readonly phone?: Maybe<Scalars['String']['output']>;
   /** The contact's tags. */
   readonly tags: ReadonlyArray<Tag>;
+};
+
+
+/** A customer or visitor that talks to the support team. */
+export type ContactNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of contacts. */
@@ -383,6 +411,27 @@ export type CreateContactPayload = {
   readonly contact: Contact;
 };
 
+/** The contact, and the note. */
+export type CreateNoteInput = {
+  /** The contact the note is about. */
+  readonly contactId: Scalars['ID']['input'];
+  /** A description of the note. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Agents to mention (user ids); they are notified. */
+  readonly mentionedUserIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** The note's first message. */
+  readonly text: Scalars['String']['input'];
+  /** A title for the note. */
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createNote`. */
+export type CreateNotePayload = {
+  readonly __typename?: 'CreateNotePayload';
+  /** The new note. */
+  readonly note: Note;
+};
+
 /** Which message to delete. */
 export type DeleteMessageInput = {
   /** The message to delete. */
@@ -394,6 +443,19 @@ export type DeleteMessagePayload = {
   readonly __typename?: 'DeleteMessagePayload';
   /** The id of the message that was deleted. */
   readonly deletedMessageId: Scalars['ID']['output'];
+};
+
+/** Which note to delete. */
+export type DeleteNoteInput = {
+  /** The note to delete. */
+  readonly id: Scalars['ID']['input'];
+};
+
+/** The result of `deleteNote`. */
+export type DeleteNotePayload = {
+  readonly __typename?: 'DeleteNotePayload';
+  /** The id of the note that was deleted. */
+  readonly deletedNoteId: Scalars['ID']['output'];
 };
 
 /** An email address, with the name that goes with it when there is one. */
@@ -566,6 +628,8 @@ export type MessageType =
  */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Add a message to a note's thread (the note is read first: the upstream wants its contact). */
+  readonly addNoteMessage: AddNoteMessagePayload;
   /** Block contacts from the contact list and the chat widget, for good or until a date. */
   readonly blockContacts: BlockContactsPayload;
   /** Close a case, and return it as it stands after closing. */
@@ -574,8 +638,12 @@ export type Mutation = {
   readonly createCase: CreateCasePayload;
   /** Add a contact, for example to start a conversation with a new customer (`createCase` next). */
   readonly createContact: CreateContactPayload;
+  /** Write an internal note about a contact, visible to agents only; mentioned agents are notified. */
+  readonly createNote: CreateNotePayload;
   /** Delete a message. This cannot be undone. The message is read first, to tell its case's `messageEvents` subscribers. */
   readonly deleteMessage: DeleteMessagePayload;
+  /** Delete a note and its messages. This cannot be undone. */
+  readonly deleteNote: DeleteNotePayload;
   /** Invite agents and/or departments to a case. They are notified in the app and by email. */
   readonly inviteToCase: InviteToCasePayload;
   /**
@@ -595,6 +663,15 @@ export type Mutation = {
   readonly updateContact: UpdateContactPayload;
   /** Change the text of a message. */
   readonly updateMessage: UpdateMessagePayload;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationAddNoteMessageArgs = {
+  input: AddNoteMessageInput;
 };
 
 
@@ -638,8 +715,26 @@ export type MutationCreateContactArgs = {
  * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
  * Mutations are never retried by the gateway.
  */
+export type MutationCreateNoteArgs = {
+  input: CreateNoteInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
 export type MutationDeleteMessageArgs = {
   input: DeleteMessageInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationDeleteNoteArgs = {
+  input: DeleteNoteInput;
 };
 
 
@@ -696,6 +791,76 @@ export type MutationUpdateMessageArgs = {
   input: UpdateMessageInput;
 };
 
+/** An internal note about a contact: a thread of messages between agents, which the contact never sees. */
+export type Note = {
+  readonly __typename?: 'Note';
+  /** The agent who wrote the note; null when the agent directory does not know it. */
+  readonly author?: Maybe<User>;
+  /** The id of the agent who wrote the note. */
+  readonly authorId?: Maybe<Scalars['ID']['output']>;
+  /** The contact the note is about. */
+  readonly contact?: Maybe<Contact>;
+  /** The id of the contact the note is about. */
+  readonly contactId?: Maybe<Scalars['ID']['output']>;
+  /** When the note was written. */
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** A description of the note. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** The note id. */
+  readonly id: Scalars['ID']['output'];
+  /** The newest message of the note. */
+  readonly lastMessage?: Maybe<NoteMessage>;
+  /** The messages of the note, oldest first. */
+  readonly messages: ReadonlyArray<NoteMessage>;
+  /** The title of the note. */
+  readonly title?: Maybe<Scalars['String']['output']>;
+  /** The agents the note involves: its author and the agents mentioned in it. */
+  readonly users: ReadonlyArray<User>;
+};
+
+/** A page of notes. */
+export type NoteConnection = {
+  readonly __typename?: 'NoteConnection';
+  /** The notes of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<NoteEdge>;
+  /** The notes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<Note>;
+  /** Where this page sits in the whole list. */
+  readonly pageInfo: PageInfo;
+  /** How many notes the contact has in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** A note and its position in a list of notes. */
+export type NoteEdge = {
+  readonly __typename?: 'NoteEdge';
+  /** An opaque cursor for this position; pass it as `after` to read the notes that follow. */
+  readonly cursor: Scalars['String']['output'];
+  /** The note. */
+  readonly node: Note;
+};
+
+/** A message in a note's thread. */
+export type NoteMessage = {
+  readonly __typename?: 'NoteMessage';
+  /** The agent who wrote it; null when the agent directory does not know it. */
+  readonly author?: Maybe<User>;
+  /** The id of the agent who wrote it. */
+  readonly authorId?: Maybe<Scalars['ID']['output']>;
+  /** When it was written. */
+  readonly dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** The message id. */
+  readonly id: Scalars['ID']['output'];
+  /** The note the message belongs to. */
+  readonly note?: Maybe<Note>;
+  /** The id of the note the message belongs to. */
+  readonly noteId?: Maybe<Scalars['ID']['output']>;
+  /** The message this one answers; null for a message at the top of the thread. */
+  readonly parentId?: Maybe<Scalars['ID']['output']>;
+  /** The text of the message. */
+  readonly text?: Maybe<Scalars['String']['output']>;
+};
+
 /** Which way an ordering goes. */
 export type OrderDirection =
   /** Ascending: oldest or smallest first. */
@@ -746,6 +911,8 @@ export type Query = {
   readonly contacts: ContactConnection;
   /** One message by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly message?: Maybe<Message>;
+  /** One note by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
+  readonly note?: Maybe<Note>;
   /**
    * The cases of one conversation thread of a contact, each with its `lastMessage`
    * (the upstream's "Retrieve a list of messages" endpoint).
@@ -796,6 +963,12 @@ export type QueryMessageArgs = {
 
 
 /** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
 export type QueryThreadArgs = {
   contactId: Scalars['ID']['input'];
   threadId: Scalars['ID']['input'];
@@ -841,6 +1014,11 @@ export type SendMessageInput = {
    * characters escaped and its line breaks kept. Required, except for an email with `email.html`.
    */
   readonly text?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * MESSAGE, or NOTE for an internal note in the case that only agents see (chat cases, sent as an
+   * agent); any other type is a `BAD_USER_INPUT` error.
+   */
+  readonly type?: InputMaybe<MessageType>;
 };
 
 /** The result of `sendMessage`. */
@@ -1097,6 +1275,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddNoteMessageInput: AddNoteMessageInput;
+  AddNoteMessagePayload: ResolverTypeWrapper<Omit<AddNoteMessagePayload, 'message'> & { message: ResolversTypes['NoteMessage'] }>;
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: ResolverTypeWrapper<BlockContactsPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1121,9 +1301,13 @@ export type ResolversTypes = {
   CreateCasePayload: ResolverTypeWrapper<Omit<CreateCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   CreateContactInput: CreateContactInput;
   CreateContactPayload: ResolverTypeWrapper<Omit<CreateContactPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
+  CreateNoteInput: CreateNoteInput;
+  CreateNotePayload: ResolverTypeWrapper<Omit<CreateNotePayload, 'note'> & { note: ResolversTypes['Note'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<DeleteMessagePayload>;
+  DeleteNoteInput: DeleteNoteInput;
+  DeleteNotePayload: ResolverTypeWrapper<DeleteNotePayload>;
   EmailAddress: ResolverTypeWrapper<EmailAddressRecord>;
   EmailDetails: ResolverTypeWrapper<EmailRecord>;
   EmailMessageInput: EmailMessageInput;
@@ -1140,6 +1324,10 @@ export type ResolversTypes = {
   MessageEventType: MessageEventType;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Note: ResolverTypeWrapper<NoteRecord>;
+  NoteConnection: ResolverTypeWrapper<Omit<NoteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['NoteEdge']>, nodes: ReadonlyArray<ResolversTypes['Note']> }>;
+  NoteEdge: ResolverTypeWrapper<Omit<NoteEdge, 'node'> & { node: ResolversTypes['Note'] }>;
+  NoteMessage: ResolverTypeWrapper<NoteMessageRecord>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantType: ParticipantType;
@@ -1165,6 +1353,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddNoteMessageInput: AddNoteMessageInput;
+  AddNoteMessagePayload: Omit<AddNoteMessagePayload, 'message'> & { message: ResolversParentTypes['NoteMessage'] };
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: BlockContactsPayload;
   Boolean: Scalars['Boolean']['output'];
@@ -1185,9 +1375,13 @@ export type ResolversParentTypes = {
   CreateCasePayload: Omit<CreateCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   CreateContactInput: CreateContactInput;
   CreateContactPayload: Omit<CreateContactPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
+  CreateNoteInput: CreateNoteInput;
+  CreateNotePayload: Omit<CreateNotePayload, 'note'> & { note: ResolversParentTypes['Note'] };
   DateTime: Scalars['DateTime']['output'];
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: DeleteMessagePayload;
+  DeleteNoteInput: DeleteNoteInput;
+  DeleteNotePayload: DeleteNotePayload;
   EmailAddress: EmailAddressRecord;
   EmailDetails: EmailRecord;
   EmailMessageInput: EmailMessageInput;
@@ -1202,6 +1396,10 @@ export type ResolversParentTypes = {
   Message: MessageRecord;
   MessageEvent: MessageLiveEvent;
   Mutation: Record<PropertyKey, never>;
+  Note: NoteRecord;
+  NoteConnection: Omit<NoteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['NoteEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Note']> };
+  NoteEdge: Omit<NoteEdge, 'node'> & { node: ResolversParentTypes['Note'] };
+  NoteMessage: NoteMessageRecord;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ReopenCaseInput: ReopenCaseInput;
@@ -1246,6 +1444,10 @@ export type UpstreamDirectiveArgs = {
 };
 
 export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddNoteMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AddNoteMessagePayload'] = ResolversParentTypes['AddNoteMessagePayload']> = {
+  message?: Resolver<ResolversTypes['NoteMessage'], ParentType, ContextType>;
+};
 
 export type BlockContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BlockContactsPayload'] = ResolversParentTypes['BlockContactsPayload']> = {
   blockedContactIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1348,6 +1550,7 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   fields?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, Partial<ContactNotesArgs>>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<ReadonlyArray<ResolversTypes['Tag']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1373,12 +1576,20 @@ export type CreateContactPayloadResolvers<ContextType = GatewayContext, ParentTy
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
+export type CreateNotePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateNotePayload'] = ResolversParentTypes['CreateNotePayload']> = {
+  note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type DeleteMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteMessagePayload'] = ResolversParentTypes['DeleteMessagePayload']> = {
   deletedMessageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DeleteNotePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteNotePayload'] = ResolversParentTypes['DeleteNotePayload']> = {
+  deletedNoteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type EmailAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmailAddress'] = ResolversParentTypes['EmailAddress']> = {
@@ -1440,17 +1651,57 @@ export type MessageEventResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addNoteMessage?: Resolver<ResolversTypes['AddNoteMessagePayload'], ParentType, ContextType, RequireFields<MutationAddNoteMessageArgs, 'input'>>;
   blockContacts?: Resolver<ResolversTypes['BlockContactsPayload'], ParentType, ContextType, RequireFields<MutationBlockContactsArgs, 'input'>>;
   closeCase?: Resolver<ResolversTypes['CloseCasePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'input'>>;
   createCase?: Resolver<ResolversTypes['CreateCasePayload'], ParentType, ContextType, RequireFields<MutationCreateCaseArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['CreateContactPayload'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  createNote?: Resolver<ResolversTypes['CreateNotePayload'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
+  deleteNote?: Resolver<ResolversTypes['DeleteNotePayload'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'input'>>;
   inviteToCase?: Resolver<ResolversTypes['InviteToCasePayload'], ParentType, ContextType, RequireFields<MutationInviteToCaseArgs, 'input'>>;
   mergeContacts?: Resolver<ResolversTypes['MergeContactsPayload'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'input'>>;
   reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   updateContact?: Resolver<ResolversTypes['UpdateContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input'>>;
   updateMessage?: Resolver<ResolversTypes['UpdateMessagePayload'], ParentType, ContextType, RequireFields<MutationUpdateMessageArgs, 'input'>>;
+};
+
+export type NoteResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  authorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['NoteMessage']>, ParentType, ContextType>;
+  messages?: Resolver<ReadonlyArray<ResolversTypes['NoteMessage']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type NoteConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NoteConnection'] = ResolversParentTypes['NoteConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['NoteEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Note']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NoteEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NoteEdge'] = ResolversParentTypes['NoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
+};
+
+export type NoteMessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NoteMessage'] = ResolversParentTypes['NoteMessage']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  authorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType>;
+  noteId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1466,6 +1717,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<QueryContactsArgs>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
+  note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1530,6 +1782,7 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AddNoteMessagePayload?: AddNoteMessagePayloadResolvers<ContextType>;
   BlockContactsPayload?: BlockContactsPayloadResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
@@ -1543,8 +1796,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   ContactEdge?: ContactEdgeResolvers<ContextType>;
   CreateCasePayload?: CreateCasePayloadResolvers<ContextType>;
   CreateContactPayload?: CreateContactPayloadResolvers<ContextType>;
+  CreateNotePayload?: CreateNotePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
+  DeleteNotePayload?: DeleteNotePayloadResolvers<ContextType>;
   EmailAddress?: EmailAddressResolvers<ContextType>;
   EmailDetails?: EmailDetailsResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
@@ -1554,6 +1809,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   Message?: MessageResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Note?: NoteResolvers<ContextType>;
+  NoteConnection?: NoteConnectionResolvers<ContextType>;
+  NoteEdge?: NoteEdgeResolvers<ContextType>;
+  NoteMessage?: NoteMessageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;

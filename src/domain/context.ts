@@ -12,6 +12,7 @@ import type {
   ContactRecord,
   ContactRelation,
   MessageRecord,
+  NoteRecord,
   UserRecord,
 } from './records.js';
 
@@ -31,7 +32,7 @@ export interface UpstreamRequest {
 }
 
 /** The kinds of record a write can change. */
-export type RecordKind = 'case' | 'message' | 'contact' | 'user';
+export type RecordKind = 'case' | 'message' | 'contact' | 'user' | 'note';
 
 /** What a write may have changed: one record, or every record of a kind when its reach is unknown. */
 export interface Touched {
@@ -77,6 +78,10 @@ export interface MessageLoader {
   prime(message: MessageRecord): void;
 }
 
+export interface NoteLoader {
+  load(id: string): Promise<NoteRecord>;
+}
+
 export interface UserLoader {
   load(id: string): Promise<UserRecord>;
   /** Every agent, read once per request; it also answers later reads by id. */
@@ -97,6 +102,7 @@ export interface Loaders {
   readonly threads: ThreadLoader;
   readonly contacts: RelationLoader<ContactRelation, ContactRecord>;
   readonly messages: MessageLoader;
+  readonly notes: NoteLoader;
   readonly users: UserLoader;
 }
 

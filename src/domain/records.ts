@@ -173,6 +173,39 @@ export interface TimelineRecord {
   readonly dateUpdated: string | null;
 }
 
+export interface NoteRecord {
+  readonly id: string;
+  readonly contactId: string | null;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly authorId: string | null;
+  readonly dateCreated: string | null;
+  /** The author as the read embedded it, when it did. */
+  readonly author?: UserRecord;
+  /** Undefined when the read did not carry them (a note embedded in a message answer). */
+  readonly users?: ReadonlyArray<NoteUserRecord>;
+  readonly lastMessage?: NoteMessageRecord | null;
+}
+
+/** An agent a note involves: its author or one it mentions. */
+export interface NoteUserRecord {
+  readonly userId: string;
+  readonly user?: UserRecord;
+}
+
+export interface NoteMessageRecord {
+  readonly id: string;
+  readonly noteId: string | null;
+  /** Null for a message at the top of the thread (the upstream says 0 or null). */
+  readonly parentId: string | null;
+  readonly text: string | null;
+  readonly authorId: string | null;
+  readonly author?: UserRecord;
+  readonly dateCreated: string | null;
+  /** The note's columns, when the answer embedded them. */
+  readonly note?: NoteRecord;
+}
+
 export interface TagRecord {
   readonly id: string;
   readonly name: string | null;

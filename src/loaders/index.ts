@@ -8,6 +8,7 @@ import { createCaseLoader } from './cases.js';
 import type { Clearable } from './clearable.js';
 import { createContactLoader } from './contacts.js';
 import { createMessageLoader } from './messages.js';
+import { createNoteLoader } from './notes.js';
 import { createThreadLoader } from './threads.js';
 import { createUserLoader } from './users.js';
 
@@ -15,6 +16,7 @@ export function createLoaders(session: UpstreamSession, onBatch?: (loader: strin
   const cases = createCaseLoader(session, onBatch);
   const contacts = createContactLoader(session, onBatch);
   const messages = createMessageLoader(session, onBatch);
+  const notes = createNoteLoader(session, onBatch);
   const users = createUserLoader(session, onBatch);
   const threads = createThreadLoader(session, onBatch);
   // A thread's read holds its cases too; it is keyed by contact and thread, not by case id.
@@ -28,12 +30,12 @@ export function createLoaders(session: UpstreamSession, onBatch?: (loader: strin
       threads.clearAll();
     },
   };
-  const byKind: Record<RecordKind, Clearable> = { case: casesAndThreads, contact: contacts, message: messages, user: users };
+  const byKind: Record<RecordKind, Clearable> = { case: casesAndThreads, contact: contacts, message: messages, user: users, note: notes };
   session.onInvalidate((touched: ReadonlyArray<Touched>) => {
     for (const { kind, id } of touched) {
       if (id === undefined) byKind[kind].clearAll();
       else byKind[kind].clear(id);
     }
   });
-  return { cases, threads, contacts, messages, users };
+  return { cases, threads, contacts, messages, notes, users };
 }

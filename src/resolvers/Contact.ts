@@ -1,8 +1,13 @@
 import type { ContactResolvers } from '../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../domain/context.js';
+import { connectionOf } from '../pagination/connection.js';
+import { planSlice } from '../pagination/slice.js';
+import { listNotes } from '../upstream/notes.js';
 import { toStr } from '../upstream/normalize.js';
 import type { ContactRecord } from '../domain/records.js';
 import { map } from './maybeAsync.js';
+
+const NOTE_PAGE_SIZES = { maxPageSize: 100, defaultPageSize: 20 };
 
 /** Columns of a bare reference are read on first use; name, email and phone need the contact's fields. */
 function withColumns(record: ContactRecord, { loaders }: GatewayContext): Promise<ContactRecord> | ContactRecord {
@@ -45,4 +50,9 @@ export const Contact: ContactResolvers = {
   company: (record, _args, { loaders }) =>
     record.company !== undefined ? record.company : loaders.contacts.load(record.id, ['company']).then((read) => read.company ?? null),
   tags: (record, _args, { loaders }) => record.tags ?? loaders.contacts.load(record.id, ['tags']).then((read) => read.tags ?? []),
+  notes: async (record, args, { upstream }) => {
+    const range = planSlice({ first: args.first ?? null, after: args.after ?? null }, 'ASC', NOTE_PAGE_SIZES).range(null);
+    const { items, total } = await listNotes(upstream, record.id, range.start, range.count);
+    return connectionOf(items, range.start, total);
+  },
 };

@@ -4,12 +4,17 @@ import { CaseEvent } from './CaseEvent.js';
 import { CaseParticipant } from './CaseParticipant.js';
 import { Contact } from './Contact.js';
 import { Message } from './Message.js';
+import { Note } from './Note.js';
+import { NoteMessage } from './NoteMessage.js';
 import { MessageEvent } from './MessageEvent.js';
+import { addNoteMessageMutation } from './Mutation/addNoteMessage.js';
 import { blockContactsMutation } from './Mutation/blockContacts.js';
 import { closeCaseMutation } from './Mutation/closeCase.js';
 import { createContactMutation } from './Mutation/createContact.js';
+import { createNoteMutation } from './Mutation/createNote.js';
 import { createCaseMutation } from './Mutation/createCase.js';
 import { deleteMessageMutation } from './Mutation/deleteMessage.js';
+import { deleteNoteMutation } from './Mutation/deleteNote.js';
 import { inviteToCaseMutation } from './Mutation/inviteToCase.js';
 import { mergeContactsMutation } from './Mutation/mergeContacts.js';
 import { reopenCaseMutation } from './Mutation/reopenCase.js';
@@ -21,6 +26,7 @@ import { casesQuery } from './Query/cases.js';
 import { contactQuery } from './Query/contact.js';
 import { contactsQuery } from './Query/contacts.js';
 import { messageQuery } from './Query/message.js';
+import { noteQuery } from './Query/note.js';
 import { threadQuery } from './Query/thread.js';
 import { userQuery } from './Query/user.js';
 import { usersQuery } from './Query/users.js';
@@ -37,6 +43,7 @@ export const resolvers: Resolvers = {
     cases: casesQuery,
     thread: threadQuery,
     message: messageQuery,
+    note: noteQuery,
     contact: contactQuery,
     contacts: contactsQuery,
     user: userQuery,
@@ -54,6 +61,9 @@ export const resolvers: Resolvers = {
     updateContact: updateContactMutation,
     blockContacts: blockContactsMutation,
     mergeContacts: mergeContactsMutation,
+    createNote: createNoteMutation,
+    addNoteMessage: addNoteMessageMutation,
+    deleteNote: deleteNoteMutation,
   },
   Subscription: {
     caseEvents: caseEventsSubscription,
@@ -65,6 +75,8 @@ export const resolvers: Resolvers = {
   CaseParticipant,
   Contact,
   Message,
+  Note,
+  NoteMessage,
   MessageEvent,
   Sender,
 };

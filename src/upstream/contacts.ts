@@ -98,13 +98,13 @@ export async function blockContacts(session: UpstreamSession, ids: readonly stri
 }
 
 /**
- * Moves the secondaries' cases, notes and views to the primary and deletes them: their cases'
- * contact changes, and so does every record that named them.
+ * Moves the secondaries' cases, notes and views to the primary and deletes them: their cases' and
+ * notes' contact changes, and so does every record that named them.
  */
 export async function mergeContacts(session: UpstreamSession, primaryId: string, mergeIds: readonly string[]): Promise<void> {
   await session.write(
     { method: 'POST', path: `crm/contact/merge/${upstreamId(primaryId, 'contact')}`, json: { mergeId: mergeIds.map((id) => numericId(id, 'contact')) } },
-    [{ kind: 'contact', id: primaryId }, ...mergeIds.map((id): Touched => ({ kind: 'contact', id })), { kind: 'case' }],
+    [{ kind: 'contact', id: primaryId }, ...mergeIds.map((id): Touched => ({ kind: 'contact', id })), { kind: 'case' }, { kind: 'note' }],
     dataOf,
   );
 }

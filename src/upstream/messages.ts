@@ -34,6 +34,8 @@ export interface ChatMessageParams {
   contactId: string | null;
   text: string;
   senderType: Exclude<SenderType, 'UNKNOWN'>;
+  /** An internal note (`message.type: note`, one of the three types the docs list), which only agents see. */
+  note: boolean;
 }
 
 export async function sendChatMessage(session: UpstreamSession, params: ChatMessageParams): Promise<MessageRecord> {
@@ -45,7 +47,7 @@ export async function sendChatMessage(session: UpstreamSession, params: ChatMess
         ['x-user-type', params.senderType === 'CONTACT' ? 'contact' : 'user'],
         ...(params.contactId === null ? [] : [['contactId', upstreamId(params.contactId, 'contact')] as [string, string]]),
       ],
-      json: { channel: 'chat', caseId: numericId(params.caseId, 'case'), message: { type: 'message', message: params.text } },
+      json: { channel: 'chat', caseId: numericId(params.caseId, 'case'), message: { type: params.note ? 'note' : 'message', message: params.text } },
     },
     caseTouched(params.caseId),
     (body) => readMessage(recordOf(body)),

@@ -25,6 +25,9 @@ import type {
   EmailRecord,
   InvitationRecord,
   MessageRecord,
+  NoteMessageRecord,
+  NoteRecord,
+  NoteUserRecord,
   ParticipantRecord,
   SmsRecord,
   TagRecord,
@@ -302,6 +305,56 @@ export function readParticipant(raw: Record<string, unknown>, caseContactId: str
     dateLastAssigned: toIsoDate(raw.dateLastAssigned),
   };
   if (type === 'USER' && embedded && toId(embedded.id) !== null) record.user = readUser(embedded);
+  return record;
+}
+
+/** A note: from the list and the get (with users and lastMessage), or embedded in an answer (columns only). */
+export function readNote(raw: Record<string, unknown>): NoteRecord {
+  const authorId = toId(raw.userId);
+  const record: Draft<NoteRecord> = {
+    id: idOf(raw, 'note'),
+    contactId: toId(raw.contactId),
+    title: toStr(raw.title),
+    description: toStr(raw.description),
+    authorId,
+    dateCreated: toIsoDate(raw.dateCreated),
+  };
+  if ('users' in raw) {
+    // The create answer's users have no id of their own, and embed the note rather than the user.
+    record.users = objects(raw.users).flatMap((item): NoteUserRecord[] => {
+      const userId = toId(item.userId) ?? (isObject(item.user) ? toId(item.user.id) : null);
+      if (userId === null) return [];
+      const user = isObject(item.user) && toId(item.user.id) !== null ? readUser(item.user) : undefined;
+      return [user ? { userId, user } : { userId }];
+    });
+  }
+  if ('lastMessage' in raw) record.lastMessage = isObject(raw.lastMessage) ? withKnownAuthor(readNoteMessage(raw.lastMessage), record.users) : null;
+  const author =
+    record.users?.find((user) => user.userId === authorId)?.user ??
+    (record.lastMessage && record.lastMessage.authorId === authorId ? record.lastMessage.author : undefined);
+  if (author) record.author = author;
+  return record;
+}
+
+/** The list's `lastMessage` embeds no user; the note's users often embed the one who wrote it. */
+function withKnownAuthor(message: NoteMessageRecord, users: ReadonlyArray<NoteUserRecord> | undefined): NoteMessageRecord {
+  if (message.author) return message;
+  const author = users?.find((user) => user.userId === message.authorId)?.user;
+  return author ? { ...message, author } : message;
+}
+
+export function readNoteMessage(raw: Record<string, unknown>): NoteMessageRecord {
+  const parentId = toId(raw.parentId);
+  const record: Draft<NoteMessageRecord> = {
+    id: idOf(raw, 'note message'),
+    noteId: toId(raw.noteId) ?? (isObject(raw.note) ? toId(raw.note.id) : null),
+    parentId: parentId === '0' ? null : parentId,
+    text: toStr(raw.message),
+    authorId: toId(raw.userId),
+    dateCreated: toIsoDate(raw.dateCreated),
+  };
+  if (isObject(raw.user) && toId(raw.user.id) !== null) record.author = readUser(raw.user);
+  if (isObject(raw.note) && toId(raw.note.id) !== null) record.note = readNote(raw.note);
   return record;
 }
 

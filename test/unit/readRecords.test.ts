@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { UpstreamError } from '../../src/upstream/errors.js';
 import {
   newestOf,
@@ -5,6 +6,8 @@ import {
   readContact,
   readContactFields,
   readMessage,
+  readNote,
+  readNoteMessage,
   readParticipant,
   readUser,
 } from '../../src/upstream/readRecords.js';
@@ -194,5 +197,31 @@ describe('readMessage and readUser', () => {
   it('builds a user name from first and last name when the name is missing', () => {
     expect(readUser({ id: 28, firstName: 'Ada', lastName: 'Lovelace' }).name).toBe('Ada Lovelace');
     expect(readUser({ id: 1, name: 'David Guetta', firstName: 'David Guetta', lastName: '' }).name).toBe('David Guetta');
+  });
+});
+
+describe('readNote and readNoteMessage', () => {
+  const docs = (name: string): Record<string, unknown> =>
+    (JSON.parse(readFileSync(new URL(`../emulator/fixtures/${name}.json`, import.meta.url), 'utf8')) as { data: Record<string, unknown> }).data;
+
+  it('reads the create answer: a string contact id, users without ids, the author from the first message', () => {
+    const note = readNote(docs('note-create'));
+    expect(note).toMatchObject({ id: '13', contactId: '90', authorId: '1', title: 'this is test note title' });
+    expect(note.users).toEqual([{ userId: '1' }]);
+    expect(note.author?.name).toBe('Surendra Suthar');
+    expect(note.lastMessage).toMatchObject({ id: '15', noteId: '13', parentId: null, text: 'this is test note', authorId: '1' });
+  });
+
+  it('reads list rows, whose last message embeds no user, taking its author from the note users that do', () => {
+    const rows = (docs('note-list') as { rows: Array<Record<string, unknown>> }).rows.map(readNote);
+    expect(rows.map((note) => note.id)).toEqual(['7', '4', '3', '2', '1']);
+    expect(rows[3]?.lastMessage?.author?.name).toBe('Surendra Suthar');
+    expect(rows[0]?.lastMessage?.author).toBeUndefined();
+    expect(rows[1]?.lastMessage?.parentId).toBeNull();
+  });
+
+  it('reads the add-message answer with its note and author', () => {
+    const message = readNoteMessage(docs('note-add-message'));
+    expect(message).toMatchObject({ id: '16', noteId: '10', parentId: null, authorId: '1', author: { id: '1' }, note: { id: '10', contactId: '1794' } });
   });
 });

@@ -55,10 +55,21 @@ function mailBody(input: Input, html: string | null | undefined): MailBody {
   return { html: requireText(html, 'input.email.html', MAX_MESSAGE_LENGTH) };
 }
 
+/** A message, or an internal note: the chat endpoint's `note` type, which only agents write. */
+function isNote(input: Input, channel: string, senderType: SenderType): boolean {
+  const type = input.type ?? 'MESSAGE';
+  if (type !== 'MESSAGE' && type !== 'NOTE') throw badUserInput(`input.type must be MESSAGE or NOTE, got ${type}`, 'input.type');
+  if (type === 'MESSAGE') return false;
+  if (channel !== 'CHAT') throw badUserInput('Internal notes go through the chat endpoint: channel must be CHAT', 'input.type');
+  if (senderType !== 'USER') throw badUserInput('Only agents write internal notes: senderType must be USER', 'input.senderType');
+  return true;
+}
+
 /** Checks everything about the input first, so a bad request costs no upstream call. */
 function planSend(input: Input, caseId: string): Send {
   const senderType = knownSenderType(input.senderType ?? 'USER', 'input.senderType');
   const channel = input.channel ?? 'CHAT';
+  const note = isNote(input, channel, senderType);
   switch (channel) {
     case 'CHAT': {
       refuseOtherDetails(input, null);
@@ -69,6 +80,7 @@ function planSend(input: Input, caseId: string): Send {
           contactId: record.contactId,
           text,
           senderType,
+          note,
         });
     }
     case 'EMAIL': {

@@ -1,0 +1,105 @@
+/** Note endpoints (fact sheet §5): internal notes about a contact, each a thread of agents' messages. */
+import type { UpstreamSession } from '../domain/context.js';
+import type { NoteMessageRecord, NoteRecord } from '../domain/records.js';
+import { dataOf, pageOf, recordOf, type Page } from './envelopes.js';
+import { malformedError } from './errors.js';
+import { numericId, upstreamId } from './ids.js';
+import { isObject, toBool, toStr } from './normalize.js';
+import { readRange } from './pageWindow.js';
+import { readNote, readNoteMessage } from './readRecords.js';
+
+// No page-size limit is documented; keep the widened page modest.
+const MAX_UPSTREAM_LIMIT = 200;
+
+async function notesPage(session: UpstreamSession, contactId: string, limit: number, page: number): Promise<Page<NoteRecord>> {
+  return session.read(
+    // The docs' URL spells the parameter `lcontact_id`, their table `contact_id`.
+    { method: 'GET', path: 'crm/note', searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page)], ['limit', String(limit)]] },
+    'notes',
+    (body) => {
+      const read = pageOf(body);
+      return { items: read.items.filter(isObject).map(readNote), total: read.total };
+    },
+  );
+}
+
+/** `count` notes of a contact from offset `start`, over the documented `page` (from 0) and `limit`. */
+export function listNotes(session: UpstreamSession, contactId: string, start: number, count: number): Promise<{ items: NoteRecord[]; total: number }> {
+  return readRange(start, count, MAX_UPSTREAM_LIMIT, (limit, page) => notesPage(session, contactId, limit, page));
+}
+
+export async function getNote(session: UpstreamSession, id: string): Promise<NoteRecord> {
+  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', (body) => readNote(recordOf(body)));
+}
+
+/** Every message of a note, oldest first: the endpoint documents no paging. */
+export async function listNoteMessages(session: UpstreamSession, noteId: string): Promise<ReadonlyArray<NoteMessageRecord>> {
+  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', (body) =>
+    pageOf(body).items.filter(isObject).map(readNoteMessage),
+  );
+}
+
+export interface CreateNoteParams {
+  contactId: string;
+  text: string;
+  title?: string;
+  description?: string;
+  mentionedUserIds: readonly string[];
+}
+
+/** A new note changes no record read so far; the contact's notes are read afresh after any write. */
+export async function createNote(session: UpstreamSession, params: CreateNoteParams): Promise<NoteRecord> {
+  return session.write(
+    {
+      method: 'POST',
+      path: 'crm/note/create',
+      searchParams: [['contactId', upstreamId(params.contactId, 'contact')]],
+      json: {
+        type: 'note',
+        message: params.text,
+        ...(params.title === undefined ? {} : { title: params.title }),
+        ...(params.description === undefined ? {} : { description: params.description }),
+        ...(params.mentionedUserIds.length > 0 ? { mentionUsers: params.mentionedUserIds.map((id) => numericId(id, 'user')) } : {}),
+      },
+    },
+    [],
+    (body) => readNote(recordOf(body)),
+  );
+}
+
+export interface NoteMessageParams {
+  noteId: string;
+  /** The note's contact: the endpoint requires it. */
+  contactId: string;
+  text: string;
+  parentMessageId?: string;
+  mentionedUserIds: readonly string[];
+}
+
+export async function addNoteMessage(session: UpstreamSession, params: NoteMessageParams): Promise<NoteMessageRecord> {
+  return session.write(
+    {
+      method: 'POST',
+      path: 'crm/note/add-message',
+      json: {
+        type: 'message',
+        contact_id: numericId(params.contactId, 'contact'),
+        note_id: numericId(params.noteId, 'note'),
+        message: params.text,
+        ...(params.parentMessageId === undefined ? {} : { parent_id: numericId(params.parentMessageId, 'note message') }),
+        ...(params.mentionedUserIds.length > 0 ? { mentionUsers: params.mentionedUserIds.map((id) => numericId(id, 'user')) } : {}),
+      },
+    },
+    [{ kind: 'note', id: params.noteId }],
+    (body) => readNoteMessage(recordOf(body)),
+  );
+}
+
+/** Answers `{success, message}`; a `success` that is not true means the note is still there. */
+export async function deleteNote(session: UpstreamSession, id: string): Promise<void> {
+  const answer = await session.write({ method: 'DELETE', path: `crm/note/${upstreamId(id, 'note')}` }, [{ kind: 'note', id }], dataOf);
+  if (!isObject(answer) || toBool(answer.success) !== true) {
+    const said = isObject(answer) ? toStr(answer.message) : null;
+    throw malformedError(`an answer to the note delete that is not a success${said ? ` ("${said.slice(0, 200)}")` : ''}`);
+  }
+}
