@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createGateway, gatewaySettings } from './server/createServer.js';
+import { createGateway } from './server/createServer.js';
+import { settingsOf } from './server/settings.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { installGracefulShutdown } from './server/shutdown.js';
 import { startTracing } from './server/tracing.js';
@@ -80,8 +81,7 @@ async function main(): Promise<void> {
   const tracing = await startTracing(config.otlpTracesUrl);
   if (config.otlpTracesUrl) logger.info(`Tracing: spans go to ${config.otlpTracesUrl}`);
   const gateway = await createGateway({
-    ...gatewaySettings(config),
-    live: { ...config.live, webhookSecret: upstream.webhookSecret },
+    settings: { ...settingsOf(config), live: { ...config.live, webhookSecret: upstream.webhookSecret } },
     baseUrl: upstream.baseUrl,
     apiKey: upstream.apiKey,
     logger,

@@ -1,18 +1,17 @@
 /**
- * The HTTP side of the gateway on plain node:http: intake (server/intake.ts), CORS, request ids,
- * the GraphQL endpoint with its log line, metrics and span, health and metrics routes. Apollo's
- * own integration API does the GraphQL part. Every answer, refusals included, is logged and
- * counted with the status actually sent, and nothing in here can reject unhandled.
+ * HTTP intake on plain node:http: routes, the request body (server/intake.ts), CORS, request ids,
+ * and for every answer, refusals included, its log line, metrics and span with the status
+ * actually sent. Executing a GraphQL request is server/graphqlExecution.ts's job. Nothing in
+ * here can reject unhandled.
  */
 import { setMaxListeners } from 'node:events';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import type { Tracer } from '@opentelemetry/api';
-import type { GatewayContext } from '../domain/context.js';
-import type { ReadPath } from '../upstream/readPath.js';
-import { requestIdOf, type RequestContext } from './context.js';
-import { ClientGone, HttpError, sendHttpError, sendJson, stampRequestId } from './httpErrors.js';
+import { requestIdOf } from './context.js';
+import type { GraphQLRequest } from './graphqlExecution.js';
+import { ClientGone, HttpError, sendHttpError, sendJson } from './httpErrors.js';
 import { readGraphQLBody, type IntakeLimits } from './intake.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -20,12 +19,11 @@ import type { OriginPolicy } from './origins.js';
 import { sendMetrics } from './metricsRoute.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
-import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
+import type { Answer } from './sharedOperations.js';
 import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
-  apollo: ApolloServer<GatewayContext>;
-  contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
+  execute: (request: GraphQLRequest) => Promise<Answer>;
   intake: IntakeLimits;
   /** False when /metrics has a port of its own (METRICS_PORT). */
   serveMetrics: boolean;
@@ -34,10 +32,6 @@ export interface HttpHandlerOptions {
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
   tracer: Tracer | null;
-  /** Lets identical concurrent queries of one credential share one execution; absent when off. */
-  sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
-  /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
-  recordShared?: (stats: RequestStats) => void;
   /** Acquire's outbound webhooks (server/webhookRoute.ts). */
   webhook?: { path: string; handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> };
 }
@@ -65,7 +59,7 @@ export interface HttpHandler {
 }
 
 export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
-  const { apollo, contextFor, intake, logger, metrics, readiness, tracer, origins } = options;
+  const { execute, intake, logger, metrics, readiness, tracer, origins } = options;
   const startedAt = Date.now();
   // GraphQL requests being answered, by connection: a client error on one is logged by its handler.
   const answering = new WeakMap<Duplex, ServerResponse>();
@@ -79,7 +73,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   const statusSent = (res: ServerResponse, socket: Duplex | null): number =>
     res.headersSent ? res.statusCode : ((socket && answeredByNode.get(socket)) ?? 499);
 
-  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
+  async function answerGraphQL(req: IncomingMessage, res: ServerResponse, search: string, stats: RequestStats): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -92,48 +86,11 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     res.once('close', () => {
       if (!res.writableFinished) cancel.abort();
     });
-    const method = req.method ?? 'GET';
-    const execute = async (stop: AbortSignal): Promise<Answer> => {
-      const request = contextFor(req, stats, stop);
-      try {
-        return await answerOf(
-          await apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method, headers, search, body },
-            context: async () => request.context,
-          }),
-          stats,
-        );
-      } finally {
-        request.close();
-      }
-    };
-    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
-    let answer: Answer;
-    if (credential === undefined || !options.sharing) answer = await execute(cancel.signal);
-    else {
-      const key = operationKey(method, search, req.headers, body);
-      const outcome = await shareOperation(options.sharing.readPath, credential, key, stats.requestId, execute, cancel.signal);
-      answer = outcome.answer;
-      if (outcome.joined) {
-        stats.operationName = answer.operationName;
-        stats.operationType = answer.operationType;
-        stats.errorCodes = [...answer.errorCodes];
-        stats.sharedAnswer = true;
-        options.recordShared?.(stats);
-      }
-    }
-    let sent = answer.body;
-    // Apollo refused the request before any plugin saw it (CSRF, batching, a bad method...).
-    if (answer.status >= 400 && stats.errorCodes.length === 0) {
-      const stamped = stampRequestId(answer.body, stats.requestId);
-      sent = stamped.body;
-      stats.errorCodes.push(...stamped.codes);
-      for (const code of stamped.codes) metrics.errors.inc({ code });
-    }
+    const answer = await execute({ req, method: req.method ?? 'GET', headers, search, body, stats, cancel: cancel.signal });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
-    res.setHeader('content-length', sent.length);
+    res.setHeader('content-length', answer.body.length);
     res.statusCode = answer.status;
-    res.end(sent);
+    res.end(answer.body);
   }
 
   /** Answers what kept a GraphQL request from being executed, or nobody when its client has gone. */
@@ -162,10 +119,10 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     try {
       // Before the body, the context and the credential: nothing of a foreign page's request runs.
       if (foreign) throw foreignOrigin();
-      if (!tracer) await executeGraphQL(req, res, search, stats);
+      if (!tracer) await answerGraphQL(req, res, search, stats);
       else {
         await inSpan(tracer, 'graphql.request', { 'http.request.method': req.method ?? 'GET', 'gateway.request_id': stats.requestId }, async (span) => {
-          await executeGraphQL(req, res, search, stats);
+          await answerGraphQL(req, res, search, stats);
           span.updateName(`graphql ${stats.operationType ?? 'operation'} ${stats.operationName ?? '(anonymous)'}`);
           span.setAttributes({ 'graphql.operation.name': stats.operationName ?? '', 'gateway.upstream_calls': stats.upstreamCalls });
         }, SpanKind.SERVER);

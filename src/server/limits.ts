@@ -39,7 +39,6 @@ export interface QueryLimits {
   maxNesting: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 2_000, maxNesting: 32 };
 
 const DEFAULT_LIST_SIZE = 10;
 

@@ -1,4 +1,6 @@
+import { loadConfig } from '../../src/config.js';
 import { createGateway, type GatewayOptions } from '../../src/server/createServer.js';
+import { settingsOf, type GatewaySettings } from '../../src/server/settings.js';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql */
@@ -14,18 +16,31 @@ export function sample(text: string, name: string): number {
   return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
+/** What a test may set: the gateway's options, and any setting, the live ones one by one. */
+export type TestGatewayOptions = Omit<Partial<GatewayOptions>, 'settings'> &
+  Pick<GatewayOptions, 'baseUrl'> &
+  Partial<Omit<GatewaySettings, 'live'>> & { live?: Partial<GatewaySettings['live']> };
+
+const SETTING_NAMES = new Set<string>(Object.keys(settingsOf(loadConfig({}))));
+
+/**
+ * The settings a test gets: the configuration's defaults (as in production when it says
+ * `production: true`, so introspection and the Sandbox follow), with its own on top.
+ */
+export function testSettings(options: Partial<Omit<GatewaySettings, 'live'>> & { live?: Partial<GatewaySettings['live']> }): GatewaySettings {
+  const defaults = settingsOf(loadConfig(options.production ? { NODE_ENV: 'production' } : {}));
+  const own = Object.fromEntries(Object.entries(options).filter(([name]) => SETTING_NAMES.has(name) && name !== 'live'));
+  return { ...defaults, timeoutMs: 5_000, ...own, live: { ...defaults.live, ...options.live } };
+}
+
 /** The gateway on an ephemeral loopback port, against the given upstream. */
-export async function startGateway(
-  options: Partial<GatewayOptions> & Pick<GatewayOptions, 'baseUrl'>,
-): Promise<RunningGateway> {
+export async function startGateway(options: TestGatewayOptions): Promise<RunningGateway> {
   const gateway = await createGateway({
     apiKey: undefined,
-    timeoutMs: 5_000,
-    maxConcurrentUpstreamCalls: 40,
-    production: false,
     // Any change to a record shared between requests then throws, and fails the test.
     freezeRecords: true,
     ...options,
+    settings: testSettings(options),
   });
   const url = await gateway.listen(0, '127.0.0.1');
   return {

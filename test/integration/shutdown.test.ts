@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { createGateway } from '../../src/server/createServer.js';
+import { testSettings } from '../helpers/startGateway.js';
 import { silentLogger } from '../../src/server/logger.js';
 import { installGracefulShutdown } from '../../src/server/shutdown.js';
 import { graphql } from '../helpers/graphql.js';
@@ -18,10 +19,7 @@ async function gatewayWithSignals(shutdownGraceMs: number) {
   const gateway = await createGateway({
     baseUrl: emulator.url,
     apiKey: DEMO_API_KEY,
-    timeoutMs: 10_000,
-    maxConcurrentUpstreamCalls: 20,
-    production: false,
-    shutdownGraceMs,
+    settings: testSettings({ timeoutMs: 10_000, shutdownGraceMs }),
   });
   const url = await gateway.listen(0, '127.0.0.1');
   const signals = new EventEmitter();

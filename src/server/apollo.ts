@@ -1,0 +1,59 @@
+/** Apollo Server as the gateway runs it: its safety settings and its plugins, over one executable schema. */
+import type http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../domain/context.js';
+import { createLimitsPlugin } from './limits.js';
+import { landingPagePlugin } from './sandbox.js';
+import type { GatewaySettings } from './settings.js';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  settings: GatewaySettings;
+  httpServer: http.Server;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Closes what the HTTP server's drain does not: upgraded sockets. */
+  drain: (graceMs: number) => Promise<void>;
+  observability: ApolloServerPlugin<GatewayContext>;
+  /** Pre-filled in the Sandbox's headers: the emulator's demo key in demo mode. */
+  sandboxKey: string | undefined;
+}
+
+export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
+  const { settings } = options;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: options.schema,
+    formatError: options.formatError,
+    // Validation errors without "Did you mean" in production; formatError covers the rest.
+    hideSchemaDetailsFromClientErrors: settings.production,
+    includeStacktraceInErrorResponses: false,
+    // An unkeyed document cache that any client could fill, for a feature no client here needs.
+    persistedQueries: false,
+    // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
+    stopOnTerminationSignals: false,
+    introspection: settings.introspection,
+    // Batched operations would multiply every limit by the batch size.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // Apollo pretty-prints results by default: for a page of cases that is most of the cost of
+    // the response for nobody's benefit.
+    stringifyResult: (result) => JSON.stringify(result),
+    // graphql-js stops parsing a document past this many tokens, before it builds anything.
+    parseOptions: { maxTokens: settings.limits.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: settings.shutdownGraceMs }),
+      // Upgraded sockets are no longer the HTTP server's: they close with the protocol's code.
+      { serverWillStart: async () => ({ drainServer: () => options.drain(settings.shutdownGraceMs) }) },
+      createLimitsPlugin(settings.limits),
+      options.observability,
+      landingPagePlugin({ sandbox: settings.sandbox, demoKey: options.sandboxKey }),
+      // We set no cache hints, and this is no subgraph; both plugins would hook every field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

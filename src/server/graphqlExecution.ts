@@ -1,0 +1,75 @@
+/**
+ * Executing one GraphQL request over HTTP, once intake has read it: the request's context and
+ * session, Apollo, and the sharing of identical queries of one credential. It answers with the
+ * whole response, which intake writes and logs.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GatewayContext, RequestStats } from '../domain/context.js';
+import type { ReadPath } from '../upstream/readPath.js';
+import type { RequestContext } from './context.js';
+import { stampRequestId } from './httpErrors.js';
+import type { Metrics } from './metrics.js';
+import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
+
+export interface GraphQLRequest {
+  req: IncomingMessage;
+  method: string;
+  headers: HeaderMap;
+  search: string;
+  body: unknown;
+  stats: RequestStats;
+  /** Aborted when the client hangs up: the request's reads stop (shared ones only when nobody else waits). */
+  cancel: AbortSignal;
+}
+
+export interface ExecutionOptions {
+  apollo: ApolloServer<GatewayContext>;
+  contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
+  metrics: Metrics;
+  /** Lets identical concurrent queries of one credential share one execution; absent when off. */
+  sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
+  /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
+  recordShared?: (stats: RequestStats) => void;
+}
+
+export function createGraphQLExecution(options: ExecutionOptions): (request: GraphQLRequest) => Promise<Answer> {
+  const { apollo, contextFor, metrics } = options;
+
+  return async function execute({ req, method, headers, search, body, stats, cancel }) {
+    const run = async (stop: AbortSignal): Promise<Answer> => {
+      const request = contextFor(req, stats, stop);
+      try {
+        return await answerOf(
+          await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: async () => request.context }),
+          stats,
+        );
+      } finally {
+        request.close();
+      }
+    };
+    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
+    let answer: Answer;
+    if (credential === undefined || !options.sharing) answer = await run(cancel);
+    else {
+      const key = operationKey(method, search, req.headers, body);
+      const outcome = await shareOperation(options.sharing.readPath, credential, key, stats.requestId, run, cancel);
+      answer = outcome.answer;
+      if (outcome.joined) {
+        stats.operationName = answer.operationName;
+        stats.operationType = answer.operationType;
+        stats.errorCodes = [...answer.errorCodes];
+        stats.sharedAnswer = true;
+        options.recordShared?.(stats);
+      }
+    }
+    // Apollo refused the request before any plugin saw it (CSRF, batching, a bad method...).
+    if (answer.status >= 400 && stats.errorCodes.length === 0) {
+      const stamped = stampRequestId(answer.body, stats.requestId);
+      stats.errorCodes.push(...stamped.codes);
+      for (const code of stamped.codes) metrics.errors.inc({ code });
+      return { ...answer, body: stamped.body };
+    }
+    return answer;
+  };
+}
