@@ -51,7 +51,7 @@ export const listedCompanyFields = (company: Company): JsonObject => ({
 });
 
 /** The list's `company`: `{fields: {}}` for a contact without one, as the example shows. */
-export function listCompany(store: AccountStore, contact: ContactEntry): JsonObject {
+function listCompany(store: AccountStore, contact: ContactEntry): JsonObject {
   const { companyId } = contact.record;
   const company = companyId === null ? undefined : store.companiesById.get(companyId);
   return company ? { ...company, fields: listedCompanyFields(company) } : { fields: {} };

@@ -25,7 +25,7 @@ export interface NewNoteMessage {
 }
 
 /** Upstream reads come back from the database with whole seconds, as every note example shows. */
-export const wholeSeconds = (iso: string): string => `${iso.slice(0, 19)}.000Z`;
+const wholeSeconds = (iso: string): string => `${iso.slice(0, 19)}.000Z`;
 
 export class NoteBook {
   readonly byId = new Map<number, NoteEntry>();

@@ -7,7 +7,7 @@ import type { Random } from './prng.js';
 import type { Agent, CaseEntry, ContactEntry, NoteEntry, NoteMessage, Snooze } from './records.js';
 import { NOTE_TOPICS } from './seedText.js';
 
-export const FIRST_NOTE_IDS = { note: 501, noteUser: 701, noteMessage: 5001, snooze: 51 } as const;
+const FIRST_NOTE_IDS = { note: 501, noteUser: 701, noteMessage: 5001, snooze: 51 } as const;
 
 const NOTED_SHARE = 0.4;
 

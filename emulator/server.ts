@@ -86,8 +86,8 @@ export interface Emulator {
 const API_PREFIX = '/api/v1';
 const ADMIN_PREFIX = '/__emulator/';
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** Routes behind Acquire's "case access" permission. */
-const CASE_ACCESS_PATH = /^\/(crm\/objects\/case|crm\/messenger\/|mail\/|voip\/)/;
+/** Routes behind Acquire's "case access" permission; snoozes too, since they hide conversations. */
+const CASE_ACCESS_PATH = /^\/(crm\/objects\/case|crm\/messenger\/|crm\/follow-up\/|mail\/|voip\/)/;
 const BEARER = /^Bearer (.+)$/;
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

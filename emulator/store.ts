@@ -92,10 +92,9 @@ export class AccountStore {
     for (const entry of data.cases) this.index(entry);
   }
 
-  /** Calls the listener after each change that Acquire would send a webhook for; returns the unsubscribe. */
-  onChange(listener: (change: StoreChange) => void): () => void {
+  /** Calls the listener after each change that Acquire would send a webhook for, for the life of this data. */
+  onChange(listener: (change: StoreChange) => void): void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The cases reopened from this one (Acquire's `cases` relation). */

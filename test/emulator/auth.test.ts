@@ -45,6 +45,8 @@ describe('the key without case access', () => {
     ['POST', '/crm/messenger/agent/invite-agent'],
     ['POST', '/mail/add-message'],
     ['POST', '/voip/send-sms'],
+    ['POST', '/crm/follow-up/create'],
+    ['DELETE', '/crm/follow-up/51'],
   ])('is refused with 403 ERROR_UNAUTHORIZED_ACCESS on %s %s', async (method, path) => {
     const response = await server.api(path, { key: NO_CASE_ACCESS_API_KEY, method, ...(method === 'POST' ? { json: { caseId: 1001 } } : {}) });
     expect(response.status).toBe(403);
@@ -56,7 +58,10 @@ describe('the key without case access', () => {
     expect((await server.api('/crm/objects/case-message/8001')).status).toBe(200);
   });
 
-  it('may read contacts and users', async () => {
+  it('may read contacts, their notes, users and departments', async () => {
+    for (const path of ['/crm/objects/contact?limit=1', '/crm/note?contact_id=750901', '/account/department']) {
+      expect((await server.api(path, { key: NO_CASE_ACCESS_API_KEY })).status).toBe(200);
+    }
     const contact = await server.api('/crm/objects/contact/750901?relations=fields', { key: NO_CASE_ACCESS_API_KEY });
     expect(contact.status).toBe(200);
     expect(contact.body.data.id).toBe(750901);
