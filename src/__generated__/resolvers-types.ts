@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -458,6 +458,26 @@ export type DeleteNotePayload = {
   readonly deletedNoteId: Scalars['ID']['output'];
 };
 
+/** A department (team) of agents, which cases can be routed or invited to. */
+export type Department = {
+  readonly __typename?: 'Department';
+  /** The department id. */
+  readonly id: Scalars['ID']['output'];
+  /** The agents of the department. */
+  readonly members: ReadonlyArray<User>;
+  /** The department's name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** Whether the department is active. */
+  readonly status?: Maybe<DepartmentStatus>;
+};
+
+/** Whether a department is active. */
+export type DepartmentStatus =
+  /** The department is active (the only value the upstream's examples show). */
+  | 'ACTIVE'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
 /** An email address, with the name that goes with it when there is one. */
 export type EmailAddress = {
   readonly __typename?: 'EmailAddress';
@@ -909,6 +929,13 @@ export type Query = {
    * a conversation with, or `createContact` when there is none.
    */
   readonly contacts: ContactConnection;
+  /**
+   * One department by its id, with its members. Null, with a `NOT_FOUND` error, when it does not
+   * exist. Read from the department list: the upstream's single-department read has no members.
+   */
+  readonly department?: Maybe<Department>;
+  /** Every department (team) of the account, with its members: one upstream call. */
+  readonly departments: ReadonlyArray<Department>;
   /** One message by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
   readonly message?: Maybe<Message>;
   /** One note by its id. Null, with a `NOT_FOUND` error, when it does not exist. */
@@ -953,6 +980,12 @@ export type QueryContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
+export type QueryDepartmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1181,6 +1214,8 @@ export type UpdateMessagePayload = {
 /** An agent (a user of the Acquire account). */
 export type User = {
   readonly __typename?: 'User';
+  /** The departments the agent belongs to, from the department list. */
+  readonly departments: ReadonlyArray<Department>;
   /** The email address. */
   readonly email?: Maybe<Scalars['String']['output']>;
   /** The first name. */
@@ -1193,7 +1228,18 @@ export type User = {
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The address of the profile photo. */
   readonly photo?: Maybe<Scalars['String']['output']>;
+  /** Whether the agent's account is active. Read from the agent directory; null for an agent it does not list (the API key's pseudo-agent). */
+  readonly status?: Maybe<UserStatus>;
 };
+
+/** Whether an agent's account is active. */
+export type UserStatus =
+  /** The account is active (the only value the upstream's examples show). */
+  | 'ACTIVE'
+  /** The account is not active. */
+  | 'INACTIVE'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
 
 
 
@@ -1308,6 +1354,8 @@ export type ResolversTypes = {
   DeleteMessagePayload: ResolverTypeWrapper<DeleteMessagePayload>;
   DeleteNoteInput: DeleteNoteInput;
   DeleteNotePayload: ResolverTypeWrapper<DeleteNotePayload>;
+  Department: ResolverTypeWrapper<DepartmentRecord>;
+  DepartmentStatus: DepartmentStatus;
   EmailAddress: ResolverTypeWrapper<EmailAddressRecord>;
   EmailDetails: ResolverTypeWrapper<EmailRecord>;
   EmailMessageInput: EmailMessageInput;
@@ -1349,6 +1397,7 @@ export type ResolversTypes = {
   UpdateMessageInput: UpdateMessageInput;
   UpdateMessagePayload: ResolverTypeWrapper<Omit<UpdateMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
   User: ResolverTypeWrapper<UserRecord>;
+  UserStatus: UserStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1382,6 +1431,7 @@ export type ResolversParentTypes = {
   DeleteMessagePayload: DeleteMessagePayload;
   DeleteNoteInput: DeleteNoteInput;
   DeleteNotePayload: DeleteNotePayload;
+  Department: DepartmentRecord;
   EmailAddress: EmailAddressRecord;
   EmailDetails: EmailRecord;
   EmailMessageInput: EmailMessageInput;
@@ -1592,6 +1642,13 @@ export type DeleteNotePayloadResolvers<ContextType = GatewayContext, ParentType 
   deletedNoteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DepartmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DepartmentStatus']>, ParentType, ContextType>;
+};
+
 export type EmailAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmailAddress'] = ResolversParentTypes['EmailAddress']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1716,6 +1773,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'orderBy'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, Partial<QueryContactsArgs>>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
+  departments?: Resolver<ReadonlyArray<ResolversTypes['Department']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
@@ -1772,12 +1831,14 @@ export type UpdateMessagePayloadResolvers<ContextType = GatewayContext, ParentTy
 };
 
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  departments?: Resolver<ReadonlyArray<ResolversTypes['Department']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   photo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1800,6 +1861,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
   DeleteNotePayload?: DeleteNotePayloadResolvers<ContextType>;
+  Department?: DepartmentResolvers<ContextType>;
   EmailAddress?: EmailAddressResolvers<ContextType>;
   EmailDetails?: EmailDetailsResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;

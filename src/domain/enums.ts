@@ -16,3 +16,9 @@ export type SenderType = (typeof SENDER_TYPES)[number];
 
 export const PARTICIPANT_TYPES = ['USER', 'CONTACT', 'UNKNOWN'] as const;
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
+
+export const USER_STATUSES = ['ACTIVE', 'INACTIVE', 'UNKNOWN'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const DEPARTMENT_STATUSES = ['ACTIVE', 'UNKNOWN'] as const;
+export type DepartmentStatus = (typeof DEPARTMENT_STATUSES)[number];

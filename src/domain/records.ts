@@ -12,9 +12,11 @@
 import type {
   CaseStatus,
   Channel,
+  DepartmentStatus,
   MessageType,
   ParticipantType,
   SenderType,
+  UserStatus,
 } from './enums.js';
 
 export interface CaseRecord {
@@ -147,6 +149,18 @@ export interface UserRecord {
   readonly lastName: string | null;
   readonly email: string | null;
   readonly photo: string | null;
+  /**
+   * The account status, as the settings API's user carries it; undefined on the copies that
+   * conversations embed (senders, participants, note users), which carry none.
+   */
+  readonly status?: UserStatus | null;
+}
+
+export interface DepartmentRecord {
+  readonly id: string;
+  readonly name: string | null;
+  readonly status: DepartmentStatus | null;
+  readonly members: ReadonlyArray<UserRecord>;
 }
 
 export interface ParticipantRecord {

@@ -24,6 +24,8 @@ import { updateMessageMutation } from './Mutation/updateMessage.js';
 import { caseQuery } from './Query/case.js';
 import { casesQuery } from './Query/cases.js';
 import { contactQuery } from './Query/contact.js';
+import { departmentQuery } from './Query/department.js';
+import { departmentsQuery } from './Query/departments.js';
 import { contactsQuery } from './Query/contacts.js';
 import { messageQuery } from './Query/message.js';
 import { noteQuery } from './Query/note.js';
@@ -32,6 +34,7 @@ import { userQuery } from './Query/user.js';
 import { usersQuery } from './Query/users.js';
 import { scalars } from './scalars.js';
 import { Sender } from './Sender.js';
+import { User } from './User.js';
 import { agentStatusChangedSubscription } from './Subscription/agentStatusChanged.js';
 import { caseEventsSubscription } from './Subscription/caseEvents.js';
 import { messageEventsSubscription } from './Subscription/messageEvents.js';
@@ -48,6 +51,8 @@ export const resolvers: Resolvers = {
     contacts: contactsQuery,
     user: userQuery,
     users: usersQuery,
+    departments: departmentsQuery,
+    department: departmentQuery,
   },
   Mutation: {
     createCase: createCaseMutation,
@@ -79,4 +84,5 @@ export const resolvers: Resolvers = {
   NoteMessage,
   MessageEvent,
   Sender,
+  User,
 };

@@ -6,9 +6,11 @@
 import type {
   CaseStatus,
   Channel,
+  DepartmentStatus,
   MessageType,
   ParticipantType,
   SenderType,
+  UserStatus,
 } from '../domain/enums.js';
 
 /** Ids arrive as integers or as strings of digits; GraphQL ids are strings. */
@@ -152,6 +154,18 @@ export function toSenderType(value: unknown): SenderType | null {
 
 export function toParticipantType(value: unknown): ParticipantType | null {
   return toSenderType(value);
+}
+
+export function toUserStatus(value: unknown): UserStatus | null {
+  const key = lower(value);
+  if (key === null || key === '') return null;
+  return key === 'active' ? 'ACTIVE' : key === 'inactive' ? 'INACTIVE' : 'UNKNOWN';
+}
+
+export function toDepartmentStatus(value: unknown): DepartmentStatus | null {
+  const key = lower(value);
+  if (key === null || key === '') return null;
+  return key === 'active' ? 'ACTIVE' : 'UNKNOWN';
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

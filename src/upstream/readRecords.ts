@@ -14,13 +14,16 @@ import {
   toMessageType,
   toParticipantType,
   toSenderType,
+  toDepartmentStatus,
   toStr,
+  toUserStatus,
 } from './normalize.js';
 import type { SenderType } from '../domain/enums.js';
 import type {
   CaseRecord,
   CompanyRecord,
   ContactRecord,
+  DepartmentRecord,
   EmailAddressRecord,
   EmailRecord,
   InvitationRecord,
@@ -281,6 +284,17 @@ export function readUser(raw: Record<string, unknown>): UserRecord {
     lastName,
     email: toStr(raw.email),
     photo: toStr(raw.photo),
+    ...('status' in raw ? { status: toUserStatus(raw.status) } : {}),
+  };
+}
+
+/** A department of the list, with its members (settings users); the single read has none. */
+export function readDepartment(raw: Record<string, unknown>): DepartmentRecord {
+  return {
+    id: idOf(raw, 'department'),
+    name: toStr(raw.name),
+    status: toDepartmentStatus(raw.status),
+    members: objects(raw.users).filter((user) => toId(user.id) !== null).map(readUser),
   };
 }
 

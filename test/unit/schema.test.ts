@@ -19,6 +19,8 @@ describe('schema', () => {
       MessageType: domainEnums.MESSAGE_TYPES,
       SenderType: domainEnums.SENDER_TYPES,
       ParticipantType: domainEnums.PARTICIPANT_TYPES,
+      UserStatus: domainEnums.USER_STATUSES,
+      DepartmentStatus: domainEnums.DEPARTMENT_STATUSES,
     };
     for (const [name, values] of Object.entries(inDomain)) {
       const type = schema.getType(name);
