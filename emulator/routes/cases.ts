@@ -9,12 +9,16 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
 
 /**
- * The columns the docs' case list lets `where` filter on, and `channel`, which that page does not
- * list but the gateway's channel filter still sends.
+ * The columns `where` may filter on. The docs describe `where` as "the column name followed by the
+ * expression" without listing columns of its own, so these are the documented case columns: the
+ * case list's `select` list and the case page's "Available filters" (which adds channel,
+ * datePending, queueOrder, userId and waitTime). `meta` is an object and cannot equal a string.
+ * Any other column gets a 400 (a guess: the docs do not show how Acquire refuses one).
  */
 const WHERE_COLUMNS: ReadonlySet<CaseColumn> = new Set<CaseColumn>([
   'dateCreated', 'dateUpdated', 'id', 'contactId', 'closedBy', 'visitId', 'title', 'description', 'status',
-  'closingState', 'dateQueue', 'dateActive', 'dateClosed', 'queueId', 'parentId', 'channel',
+  'closingState', 'dateQueue', 'dateActive', 'dateClosed', 'queueId', 'parentId',
+  'channel', 'datePending', 'queueOrder', 'userId', 'waitTime',
 ]);
 
 /** Acquire compares as strings, so `parentId|eq|null` finds cases that are not reopens. */
