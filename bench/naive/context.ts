@@ -16,14 +16,14 @@ import type { ContextFactory } from '../../src/server/context.js';
 
 function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void): UpstreamSession {
   const credential = authorization === undefined ? null : credentialFrom(authorization);
-  const send = (request: UpstreamRequest): Promise<unknown> => {
+  const send = (request: UpstreamRequest, repeatable: boolean): Promise<unknown> => {
     if (credential === null) return Promise.reject(new Error('no key'));
     onSend();
-    return client.send(request, credential, requestId);
+    return client.send(request, credential, { repeatable, requestId });
   };
   return {
-    read: (request, _kind, normalise) => send(request).then(normalise),
-    write: (request, _touches: ReadonlyArray<Touched>, read) => send(request).then(read),
+    read: (request, _kind, normalise) => send(request, true).then(normalise),
+    write: (request, _touches: ReadonlyArray<Touched>, read) => send(request, false).then(read),
     onInvalidate: () => {},
     // The baseline measures what unplanned resolvers cost: a budget would cut that short.
     admit: () => {},

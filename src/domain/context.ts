@@ -24,11 +24,6 @@ export interface UpstreamRequest {
   /** Repeated names are sent repeated (`relations=a&relations=b`), as the upstream expects. */
   readonly searchParams?: ReadonlyArray<readonly [string, string]>;
   readonly json?: unknown;
-  /**
-   * A read sent as a POST (a search with a body): repeated on failure like a GET. Writes never
-   * are: a repeated send is a duplicate message.
-   */
-  readonly idempotent?: boolean;
 }
 
 /** The kinds of record a write can change. */

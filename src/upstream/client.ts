@@ -40,13 +40,24 @@ const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000
 // However long a 429's Retry-After asks for, a key's calls are held for 5 minutes at most.
 const MAX_HOLD_MS = 300_000;
 
+export interface SendOptions {
+  /**
+   * Whether a failed attempt may be made again: true for reads (a search sent as a POST included),
+   * false for writes, where a repeated send is a duplicate message.
+   */
+  readonly repeatable: boolean;
+  /** Goes along as `x-request-id`, so upstream logs and ours tell the same story. */
+  readonly requestId?: string;
+  /** Abandons the call (only reads are ever cancelled: a write half-done upstream cannot be taken back). */
+  readonly cancel?: AbortSignal;
+}
+
 export interface UpstreamClient {
   /**
-   * One call as the caller of `credential`; `requestId` goes along as `x-request-id`, so upstream
-   * logs and ours tell the same story. `cancel` abandons the call (only reads are ever cancelled:
-   * a write half-done upstream cannot be taken back).
+   * One call as the caller of `credential`. Its attempts are decided by the caller, which alone
+   * knows whether the call is a read or a write (src/upstream/readPath.ts).
    */
-  send(request: UpstreamRequest, credential: Credential, requestId?: string, cancel?: AbortSignal): Promise<unknown>;
+  send(request: UpstreamRequest, credential: Credential, options: SendOptions): Promise<unknown>;
   /**
    * A call past the breakers and the credential gate: readiness asks what the upstream says
    * now, whatever a tenant's calls have been through. Null sends no key.
@@ -67,6 +78,7 @@ interface Call {
   cancel: AbortSignal | undefined;
   startedAt: number;
   breaker: Breaker | null;
+  repeatable: boolean;
   /** The status of the last answer, for the credential gate. */
   outcome: { status?: number };
 }
@@ -87,7 +99,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const instance: Got = got.extend({
     prefixUrl: options.baseUrl,
     agent: agents,
-    // POST is not idempotent here (send, create, close): never repeat a request on our own.
+    // Whether to repeat a call is the read path's decision (SendOptions.repeatable), not got's.
     retry: { limit: 0 },
     throwHttpErrors: false,
     followRedirect: false,
@@ -133,7 +145,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       throw rateLimitedError(held);
     }
     if (breaker && !breaker.tryAcquire()) throw unavailableError();
-    const tries = request.method === 'GET' || request.idempotent === true ? retry.attempts : 1;
+    const tries = call.repeatable ? retry.attempts : 1;
     for (let attempt = 1; ; attempt += 1) {
       const sentAt = performance.now();
       let response;
@@ -181,13 +193,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** A call's headers and signals: one deadline bounds it all, waits and retries included. */
-  function callOf(request: UpstreamRequest, credential: Credential | null, breaker: Breaker | null, requestId?: string, cancel?: AbortSignal): Call {
+  function callOf(request: UpstreamRequest, credential: Credential | null, breaker: Breaker | null, { repeatable, requestId, cancel }: SendOptions): Call {
     // (got's own `timeout` option arms a timer per phase and cost more CPU than the rest of
     // got's work, in profiles of a page of cases.)
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const headers: Record<string, string> = credential ? { authorization: credential.header } : {};
     if (requestId !== undefined) headers['x-request-id'] = requestId;
-    return { request, headers, deadline: cancel ? AbortSignal.any([timeout, cancel]) : timeout, timeout, cancel, startedAt: Date.now(), breaker, outcome: {} };
+    return { request, headers, deadline: cancel ? AbortSignal.any([timeout, cancel]) : timeout, timeout, cancel, startedAt: Date.now(), breaker, repeatable, outcome: {} };
   }
 
   function run(call: Call): Promise<unknown> {
@@ -195,8 +207,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return options.traceCall(call.request, (traceHeaders) => attempts({ ...call, headers: { ...call.headers, ...traceHeaders } }));
   }
 
-  async function send(request: UpstreamRequest, credential: Credential, requestId?: string, cancel?: AbortSignal): Promise<unknown> {
-    const call = callOf(request, credential, breakers(credential.hash, endpointTemplate(request.path)), requestId, cancel);
+  async function send(request: UpstreamRequest, credential: Credential, options: SendOptions): Promise<unknown> {
+    const call = callOf(request, credential, breakers(credential.hash, endpointTemplate(request.path)), options);
     let first = gate.admit(credential.hash, call.deadline, () => stopped(call));
     if (typeof first !== 'boolean') first = await first;
     try {
@@ -208,7 +220,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     send,
-    probe: (request, credential, requestId) => run(callOf(request, credential, null, requestId)),
+    probe: (request, credential, requestId) => run(callOf(request, credential, null, { repeatable: true, ...(requestId === undefined ? {} : { requestId }) })),
     trust: (credential) => gate.trust(credential.hash),
     close() {
       agents.http.destroy();

@@ -52,7 +52,7 @@ export function listContacts(
  */
 function searchPage(session: UpstreamSession, search: string, limit: number, page: number): Promise<Page<ContactRecord>> {
   return session.read(
-    { method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search }, idempotent: true },
+    { method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search } },
     'contactSearch',
     (body) => {
       const read = pageOf(body);

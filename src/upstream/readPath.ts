@@ -209,11 +209,12 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     credential.sessions.add(live);
     let closed = false;
 
-    const send = (request: UpstreamRequest, signal?: AbortSignal): Promise<unknown> => {
+    const send = (request: UpstreamRequest, repeatable: boolean, signal?: AbortSignal): Promise<unknown> => {
       // Once the upstream rejected the key, the request's remaining calls are not made.
       if (latch.refusal) return Promise.reject(latch.refusal);
       settings.onSend?.();
-      return limit(() => client.send(request, key, settings.requestId, signal)).catch(latch.watch);
+      const options = { repeatable, ...(settings.requestId === undefined ? {} : { requestId: settings.requestId }), ...(signal ? { cancel: signal } : {}) };
+      return limit(() => client.send(request, key, options)).catch(latch.watch);
     };
 
     /**
@@ -232,7 +233,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         key,
         (signal) => {
           sent = true;
-          return send(request, signal).then((body) => finish(normalise(body)));
+          return send(request, true, signal).then((body) => finish(normalise(body)));
         },
         cancel,
       );
@@ -264,7 +265,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
           release(credential);
         };
         // Never cancelled: a write half done upstream cannot be taken back.
-        return send(request)
+        return send(request, false)
           .then((body) => finish(read(body)))
           .finally(over);
       },

@@ -1,7 +1,6 @@
 /**
- * When a read is worth repeating, and after how long. Only idempotent reads are ever repeated:
- * Acquire's writes are POSTs (send, update, create, close) and DELETEs, and a repeated send is
- * a duplicate message.
+ * When a read is worth repeating, and after how long. Only reads are ever repeated (the read path
+ * says which calls are: a search sent as a POST is a read); a repeated write is a duplicate message.
  */
 export interface RetryOptions {
   /** Attempts in all, the first included. */

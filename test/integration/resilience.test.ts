@@ -54,6 +54,13 @@ describe('retries', () => {
     expect(casePath(emulator.calls)).toHaveLength(3);
   });
 
+  it('repeats a contact search, a read the upstream takes as a POST', async () => {
+    emulator.setFaults([{ method: 'POST', path: '^/crm/contact/list$', status: 503, times: 1 }]);
+    const result = await graphql(gateway.url, '{ contacts(search: "a", first: 1) { nodes { id } } }');
+    expect(result.errors).toBeUndefined();
+    expect(emulator.calls.filter((call) => call.path === '/crm/contact/list').map((call) => call.status)).toEqual([503, 200]);
+  });
+
   it('does not repeat a read refused for its input (4xx)', async () => {
     emulator.setFaults([{ method: 'GET', path: '^/crm/objects/case/1001$', status: 400 }]);
     expect(codes(await graphql(gateway.url, CASE))).toEqual(['BAD_USER_INPUT']);

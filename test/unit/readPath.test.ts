@@ -10,6 +10,7 @@ interface Pending {
   request: UpstreamRequest;
   authorization: string;
   signal: AbortSignal | undefined;
+  repeatable: boolean;
   answer(body: unknown): void;
 }
 
@@ -17,9 +18,9 @@ interface Pending {
 function handClient() {
   const calls: Pending[] = [];
   const client: UpstreamClient = {
-    send(request, credential, _requestId, signal) {
+    send(request, credential, { cancel: signal, repeatable }) {
       return new Promise((resolve, reject) => {
-        calls.push({ request, authorization: credential.header, signal, answer: resolve });
+        calls.push({ request, authorization: credential.header, signal, repeatable, answer: resolve });
         signal?.addEventListener('abort', () => reject(new Error('aborted')));
       });
     },
@@ -55,6 +56,22 @@ describe('the read path', () => {
       'use strict';
       (first as { body: unknown }).body = 'changed';
     }).toThrow(TypeError);
+  });
+
+  it('lets the client repeat reads, a search sent as a POST included, and never a write', async () => {
+    const { client, calls } = handClient();
+    const session = sessionOf(createReadPath({ client, shareAcrossRequests: true }), 'Bearer me');
+    const search: UpstreamRequest = { method: 'POST', path: 'crm/contact/list', json: { search: 'ann' } };
+    void session.read(CASE, 'case', normalise);
+    void session.read(search, 'contacts', normalise);
+    await flush();
+    void session.write(CLOSE, [{ kind: 'case', id: '1' }], normalise);
+    await flush();
+    expect(calls.map((call) => [call.request.method, call.request.path, call.repeatable])).toEqual([
+      ['GET', 'crm/objects/case/1', true],
+      ['POST', 'crm/contact/list', true],
+      ['POST', 'crm/messenger/chat/close', false],
+    ]);
   });
 
   it('never shares between credentials', async () => {
@@ -175,7 +192,7 @@ describe('the identity of a read', () => {
   it('includes the body of a search sent as a POST, so two searches never share', async () => {
     const { client, calls } = handClient();
     const readPath = createReadPath({ client, shareAcrossRequests: true });
-    const search = (text: string): UpstreamRequest => ({ method: 'POST', path: 'crm/contact/list', json: { search: text }, idempotent: true });
+    const search = (text: string): UpstreamRequest => ({ method: 'POST', path: 'crm/contact/list', json: { search: text } });
     void sessionOf(readPath, 'Bearer me').read(search('ann'), 'contacts', normalise);
     void sessionOf(readPath, 'Bearer me').read(search('bob'), 'contacts', normalise);
     void sessionOf(readPath, 'Bearer me').read(search('ann'), 'contacts', normalise);
