@@ -1,13 +1,19 @@
 /** Errors that resolvers raise themselves, with the codes clients act on. */
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './errorCodes.js';
+
+/** An error the gateway raises itself; its code is one of ERROR_CODES, so the README lists it. */
+export function gatewayError(message: string, code: ErrorCode, extensions: Readonly<Record<string, unknown>> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
 
 /** Bad arguments, caught before any upstream call; `argumentName` names the offending input path. */
 export function badUserInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+  return gatewayError(message, 'BAD_USER_INPUT', { argumentName });
 }
 
 export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+  return gatewayError(message, 'NOT_FOUND');
 }
 
 /**

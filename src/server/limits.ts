@@ -6,6 +6,8 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../domain/context.js';
+import type { ErrorCode } from '../domain/errorCodes.js';
+import { gatewayError } from '../domain/errors.js';
 import {
   getArgumentValues,
   getNamedType,
@@ -117,8 +119,8 @@ function measureOperation(
   return measure;
 }
 
-function rejection(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+function rejection(message: string, code: ErrorCode): GraphQLError {
+  return gatewayError(message, code, { http: { status: 400 } });
 }
 
 /**

@@ -24,6 +24,8 @@ import {
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { ErrorCode } from '../domain/errorCodes.js';
+import { gatewayError } from '../domain/errors.js';
 import { credentialHash } from '../upstream/credentialHash.js';
 import { requestIdOf, type RequestContexts } from './context.js';
 import { foreignOrigin, GRAPHQL_PATH } from './http.js';
@@ -83,9 +85,7 @@ interface LiveSubscription {
   upstreamCalls: number;
 }
 
-function refusal(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
-}
+const refusal = (message: string, code: ErrorCode): GraphQLError => gatewayError(message, code);
 
 /** Variables nested past the limit (or past what JSON.stringify can walk): the HTTP intake's rule. */
 function nestedTooDeep(variables: unknown, limit: number): boolean {
