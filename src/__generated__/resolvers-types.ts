@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
 import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -679,6 +679,18 @@ export type Mutation = {
    * Only active cases accept messages. The message appears under the API key's name.
    */
   readonly sendMessage: SendMessagePayload;
+  /**
+   * Snooze a case: Acquire takes the conversation out of the agents' active view until a time.
+   * Returns the snooze (keep its id to remove it early) and the case.
+   */
+  readonly snoozeCase: SnoozeCasePayload;
+  /**
+   * Remove a snooze before it elapses. Acquire's docs mark this endpoint "under construction", and
+   * only the agent who created a snooze may remove it: an API key acts as its own agent, so it can
+   * remove the snoozes it created and no others (`FORBIDDEN`). Acquire documents no way to list
+   * a case's snoozes: the id comes from `snoozeCase`.
+   */
+  readonly unsnoozeCase: UnsnoozeCasePayload;
   /** Change a contact's details. Only the fields given change; a field given as null is cleared. */
   readonly updateContact: UpdateContactPayload;
   /** Change the text of a message. */
@@ -791,6 +803,24 @@ export type MutationReopenCaseArgs = {
  */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationSnoozeCaseArgs = {
+  input: SnoozeCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationUnsnoozeCaseArgs = {
+  input: UnsnoozeCaseInput;
 };
 
 
@@ -1092,6 +1122,44 @@ export type SmsMessageInput = {
   readonly to: Scalars['String']['input'];
 };
 
+/** A snooze: a case taken out of the active view until a time. */
+export type Snooze = {
+  readonly __typename?: 'Snooze';
+  /** The agent who set the snooze, as the answer embedded it; null when it did not. */
+  readonly author?: Maybe<User>;
+  /** The id of the agent who set the snooze: for an API key, its pseudo-agent. */
+  readonly authorId?: Maybe<Scalars['ID']['output']>;
+  /** The snoozed case. */
+  readonly caseId?: Maybe<Scalars['ID']['output']>;
+  /** The contact of the snoozed case. */
+  readonly contactId?: Maybe<Scalars['ID']['output']>;
+  /** The snooze id; `unsnoozeCase` takes it. */
+  readonly id: Scalars['ID']['output'];
+  /** The note kept with the snooze. */
+  readonly message?: Maybe<Scalars['String']['output']>;
+  /** When the snooze elapses (Acquire keeps it to the second). */
+  readonly until?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Which case to snooze, and until when. */
+export type SnoozeCaseInput = {
+  /** The case to snooze. */
+  readonly caseId: Scalars['ID']['input'];
+  /** A note to keep with the snooze, such as why it waits. */
+  readonly message?: InputMaybe<Scalars['String']['input']>;
+  /** When the snooze elapses: in the future. Sent to Acquire in UTC, rounded up to the second. */
+  readonly until: Scalars['DateTime']['input'];
+};
+
+/** The result of `snoozeCase`. */
+export type SnoozeCasePayload = {
+  readonly __typename?: 'SnoozeCasePayload';
+  /** The snoozed case, as it stands after snoozing. */
+  readonly case: Case;
+  /** The new snooze. */
+  readonly snooze: Snooze;
+};
+
 /**
  * Live events, over the GraphQL over WebSocket protocol (`graphql-ws`) at the same `/graphql` URL.
  * They come from Acquire's outbound webhooks, from writes made through the gateway, and from the
@@ -1167,6 +1235,19 @@ export type TimelineEntry = {
   readonly objectType?: Maybe<Scalars['String']['output']>;
   /** The thread of the entry. */
   readonly threadId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which snooze to remove. */
+export type UnsnoozeCaseInput = {
+  /** The snooze to remove: the id `snoozeCase` answered with. */
+  readonly snoozeId: Scalars['ID']['input'];
+};
+
+/** The result of `unsnoozeCase`. */
+export type UnsnoozeCasePayload = {
+  readonly __typename?: 'UnsnoozeCasePayload';
+  /** The id of the snooze that was removed. */
+  readonly deletedSnoozeId: Scalars['ID']['output'];
 };
 
 /** Which contact, and what changes: only the fields given change, and a field given as null is cleared. */
@@ -1388,10 +1469,15 @@ export type ResolversTypes = {
   SenderType: SenderType;
   SmsDetails: ResolverTypeWrapper<SmsRecord>;
   SmsMessageInput: SmsMessageInput;
+  Snooze: ResolverTypeWrapper<SnoozeRecord>;
+  SnoozeCaseInput: SnoozeCaseInput;
+  SnoozeCasePayload: ResolverTypeWrapper<Omit<SnoozeCasePayload, 'case' | 'snooze'> & { case: ResolversTypes['Case'], snooze: ResolversTypes['Snooze'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<TagRecord>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
+  UnsnoozeCaseInput: UnsnoozeCaseInput;
+  UnsnoozeCasePayload: ResolverTypeWrapper<UnsnoozeCasePayload>;
   UpdateContactInput: UpdateContactInput;
   UpdateContactPayload: ResolverTypeWrapper<Omit<UpdateContactPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   UpdateMessageInput: UpdateMessageInput;
@@ -1459,10 +1545,15 @@ export type ResolversParentTypes = {
   Sender: ResolversUnionTypes<ResolversParentTypes>['Sender'];
   SmsDetails: SmsRecord;
   SmsMessageInput: SmsMessageInput;
+  Snooze: SnoozeRecord;
+  SnoozeCaseInput: SnoozeCaseInput;
+  SnoozeCasePayload: Omit<SnoozeCasePayload, 'case' | 'snooze'> & { case: ResolversParentTypes['Case'], snooze: ResolversParentTypes['Snooze'] };
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tag: TagRecord;
   TimelineEntry: TimelineRecord;
+  UnsnoozeCaseInput: UnsnoozeCaseInput;
+  UnsnoozeCasePayload: UnsnoozeCasePayload;
   UpdateContactInput: UpdateContactInput;
   UpdateContactPayload: Omit<UpdateContactPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   UpdateMessageInput: UpdateMessageInput;
@@ -1720,6 +1811,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   mergeContacts?: Resolver<ResolversTypes['MergeContactsPayload'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'input'>>;
   reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  snoozeCase?: Resolver<ResolversTypes['SnoozeCasePayload'], ParentType, ContextType, RequireFields<MutationSnoozeCaseArgs, 'input'>>;
+  unsnoozeCase?: Resolver<ResolversTypes['UnsnoozeCasePayload'], ParentType, ContextType, RequireFields<MutationUnsnoozeCaseArgs, 'input'>>;
   updateContact?: Resolver<ResolversTypes['UpdateContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input'>>;
   updateMessage?: Resolver<ResolversTypes['UpdateMessagePayload'], ParentType, ContextType, RequireFields<MutationUpdateMessageArgs, 'input'>>;
 };
@@ -1800,6 +1893,21 @@ export type SmsDetailsResolvers<ContextType = GatewayContext, ParentType extends
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SnoozeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Snooze'] = ResolversParentTypes['Snooze']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  authorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SnoozeCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SnoozeCasePayload'] = ResolversParentTypes['SnoozeCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  snooze?: Resolver<ResolversTypes['Snooze'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   agentStatusChanged?: SubscriptionResolver<ResolversTypes['User'], "agentStatusChanged", ParentType, ContextType>;
   caseEvents?: SubscriptionResolver<ResolversTypes['CaseEvent'], "caseEvents", ParentType, ContextType, Partial<SubscriptionCaseEventsArgs>>;
@@ -1820,6 +1928,10 @@ export type TimelineEntryResolvers<ContextType = GatewayContext, ParentType exte
   meta?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   objectType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type UnsnoozeCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnsnoozeCasePayload'] = ResolversParentTypes['UnsnoozeCasePayload']> = {
+  deletedSnoozeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UpdateContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateContactPayload'] = ResolversParentTypes['UpdateContactPayload']> = {
@@ -1881,9 +1993,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SmsDetails?: SmsDetailsResolvers<ContextType>;
+  Snooze?: SnoozeResolvers<ContextType>;
+  SnoozeCasePayload?: SnoozeCasePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  UnsnoozeCasePayload?: UnsnoozeCasePayloadResolvers<ContextType>;
   UpdateContactPayload?: UpdateContactPayloadResolvers<ContextType>;
   UpdateMessagePayload?: UpdateMessagePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -220,6 +220,19 @@ export interface NoteMessageRecord {
   readonly note?: NoteRecord;
 }
 
+/** A snooze of a case (`/crm/follow-up`). */
+export interface SnoozeRecord {
+  readonly id: string;
+  /** Null when the snooze is on a contact rather than a case. */
+  readonly caseId: string | null;
+  readonly contactId: string | null;
+  readonly until: string | null;
+  readonly message: string | null;
+  readonly authorId: string | null;
+  /** The author as the answer embedded it, when it did. */
+  readonly author?: UserRecord;
+}
+
 export interface TagRecord {
   readonly id: string;
   readonly name: string | null;

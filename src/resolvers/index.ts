@@ -19,6 +19,8 @@ import { inviteToCaseMutation } from './Mutation/inviteToCase.js';
 import { mergeContactsMutation } from './Mutation/mergeContacts.js';
 import { reopenCaseMutation } from './Mutation/reopenCase.js';
 import { sendMessageMutation } from './Mutation/sendMessage.js';
+import { snoozeCaseMutation } from './Mutation/snoozeCase.js';
+import { unsnoozeCaseMutation } from './Mutation/unsnoozeCase.js';
 import { updateContactMutation } from './Mutation/updateContact.js';
 import { updateMessageMutation } from './Mutation/updateMessage.js';
 import { caseQuery } from './Query/case.js';
@@ -69,6 +71,8 @@ export const resolvers: Resolvers = {
     createNote: createNoteMutation,
     addNoteMessage: addNoteMessageMutation,
     deleteNote: deleteNoteMutation,
+    snoozeCase: snoozeCaseMutation,
+    unsnoozeCase: unsnoozeCaseMutation,
   },
   Subscription: {
     caseEvents: caseEventsSubscription,

@@ -48,6 +48,13 @@ export function knownStatus(value: CaseStatus, argumentName: string): Exclude<Ca
   return value;
 }
 
+/** A DateTime argument (an ISO string by then) that must lie ahead. */
+export function futureDate(value: string, argumentName: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getTime() <= Date.now()) throw badUserInput(`${argumentName} must be in the future`, argumentName);
+  return date;
+}
+
 function isEmail(email: string): boolean {
   try {
     EmailAddressResolver.parseValue(email);

@@ -3,7 +3,7 @@
  * body is `{"data": ...}`; inside, lists come in five shapes and actions in a few odd ones.
  */
 import { malformedError } from './errors.js';
-import { isObject, toInt } from './normalize.js';
+import { isObject, toBool, toInt, toStr } from './normalize.js';
 
 /** One page of a list endpoint, whatever envelope it came in. */
 export interface Page<T> {
@@ -61,4 +61,17 @@ export function keyedEntriesOf(body: unknown): Array<Record<string, unknown>> {
     .sort((a, b) => Number(a) - Number(b))
     .map((key) => data[key])
     .filter(isObject);
+}
+
+/**
+ * `{success, message[, data]}` (delete note, create and delete snooze): a `success` that is not
+ * true is a failure whatever else came, and the write may not have been done. `what` names the call.
+ */
+export function successOf(body: unknown, what: string): Record<string, unknown> {
+  const answer = dataOf(body);
+  if (!isObject(answer) || toBool(answer.success) !== true) {
+    const said = isObject(answer) ? toStr(answer.message) : null;
+    throw malformedError(`an answer to the ${what} that is not a success${said ? ` ("${said.slice(0, 200)}")` : ''}`);
+  }
+  return answer;
 }

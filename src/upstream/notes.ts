@@ -1,10 +1,9 @@
 /** Note endpoints (fact sheet §5): internal notes about a contact, each a thread of agents' messages. */
 import type { UpstreamSession } from '../domain/context.js';
 import type { NoteMessageRecord, NoteRecord } from '../domain/records.js';
-import { dataOf, pageOf, recordOf, type Page } from './envelopes.js';
-import { malformedError } from './errors.js';
+import { pageOf, recordOf, successOf, type Page } from './envelopes.js';
 import { numericId, upstreamId } from './ids.js';
-import { isObject, toBool, toStr } from './normalize.js';
+import { isObject } from './normalize.js';
 import { readRange } from './pageWindow.js';
 import { readNote, readNoteMessage } from './readRecords.js';
 
@@ -97,9 +96,5 @@ export async function addNoteMessage(session: UpstreamSession, params: NoteMessa
 
 /** Answers `{success, message}`; a `success` that is not true means the note is still there. */
 export async function deleteNote(session: UpstreamSession, id: string): Promise<void> {
-  const answer = await session.write({ method: 'DELETE', path: `crm/note/${upstreamId(id, 'note')}` }, [{ kind: 'note', id }], dataOf);
-  if (!isObject(answer) || toBool(answer.success) !== true) {
-    const said = isObject(answer) ? toStr(answer.message) : null;
-    throw malformedError(`an answer to the note delete that is not a success${said ? ` ("${said.slice(0, 200)}")` : ''}`);
-  }
+  await session.write({ method: 'DELETE', path: `crm/note/${upstreamId(id, 'note')}` }, [{ kind: 'note', id }], (body) => successOf(body, 'note delete'));
 }

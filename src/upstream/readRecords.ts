@@ -33,6 +33,7 @@ import type {
   NoteUserRecord,
   ParticipantRecord,
   SmsRecord,
+  SnoozeRecord,
   TagRecord,
   TimelineRecord,
   UserRecord,
@@ -389,4 +390,27 @@ export function readInvitation(raw: Record<string, unknown>): InvitationRecord |
   const userId = toId(raw.userId);
   if (userId === null) return null;
   return { userId, online: toBool(raw.online) ?? false, sent: toBool(raw.sent) ?? false };
+}
+
+/**
+ * A snooze as the create answer carries it. Its `users` (the owner) come as an array of maps keyed
+ * by user id on the docs' page and as one such map in the fact sheet: both are read.
+ */
+export function readSnooze(raw: Record<string, unknown>): SnoozeRecord {
+  const objectType = toStr(raw.objectType);
+  const authorId = toId(raw.userId);
+  const record: Draft<SnoozeRecord> = {
+    id: idOf(raw, 'snooze'),
+    caseId: objectType === 'case' ? (toId(raw.objectId) ?? toId(raw.caseId)) : toId(raw.caseId),
+    contactId: toId(raw.contactId),
+    until: toIsoDate(raw.scheduleDate),
+    message: toStr(raw.message),
+    authorId,
+  };
+  const maps = Array.isArray(raw.users) ? raw.users.filter(isObject) : isObject(raw.users) ? [raw.users] : [];
+  const owners = maps.flatMap((map) => (toId(map.id) !== null ? [map] : Object.values(map).filter(isObject)));
+  // The docs' example names owner 1 for userId 12: only an owner that is the author is taken as it.
+  const author = owners.find((owner) => authorId !== null && toId(owner.id) === authorId);
+  if (author) record.author = readUser(author);
+  return record;
 }

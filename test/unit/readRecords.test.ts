@@ -9,6 +9,7 @@ import {
   readNote,
   readNoteMessage,
   readParticipant,
+  readSnooze,
   readUser,
 } from '../../src/upstream/readRecords.js';
 
@@ -223,5 +224,22 @@ describe('readNote and readNoteMessage', () => {
   it('reads the add-message answer with its note and author', () => {
     const message = readNoteMessage(docs('note-add-message'));
     expect(message).toMatchObject({ id: '16', noteId: '10', parentId: null, authorId: '1', author: { id: '1' }, note: { id: '10', contactId: '1794' } });
+  });
+});
+
+describe('readSnooze', () => {
+  const created = (JSON.parse(readFileSync(new URL('../emulator/fixtures/snooze-create.json', import.meta.url), 'utf8')) as { data: { data: Record<string, unknown> } }).data.data;
+
+  it("reads the docs' create answer: a zone-less date as UTC, and no author when the owner named is not the snooze's user", () => {
+    // The example's owner is user 1 while its userId is 12.
+    expect(readSnooze(created)).toEqual({ id: '3', caseId: '53', contactId: '53', until: '2020-05-28T12:30:00.000Z', message: 'This is simple message', authorId: '12' });
+  });
+
+  it('takes the author from the owners, as an array of maps or as one map, and no case from a contact snooze', () => {
+    const owner = { id: 12, email: 'agent@example.com', name: 'Agent' };
+    expect(readSnooze({ ...created, users: [{ 12: owner }] }).author).toMatchObject({ id: '12', name: 'Agent' });
+    expect(readSnooze({ ...created, users: { 12: owner } }).author).toMatchObject({ id: '12', name: 'Agent' });
+    expect(readSnooze({ ...created, users: 'none' }).author).toBeUndefined();
+    expect(readSnooze({ ...created, objectType: 'contact' }).caseId).toBeNull();
   });
 });
