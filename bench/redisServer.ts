@@ -1,10 +1,12 @@
 /**
  * A real Redis (Debian's `redis-server`, which .ci/run installs) on a free loopback port, without
- * persistence, for one test file; `stop` ends that process, by its pid.
+ * persistence, for one test file; `stop` ends that process, by its pid, and it dies with the process
+ * that started it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnTied } from './tiedProcess.js';
 
 export interface RedisServer {
   url: string;
@@ -34,7 +36,7 @@ async function answersPing(port: number): Promise<boolean> {
 
 export async function startRedis(port?: number): Promise<RedisServer> {
   const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const child: ChildProcess = spawnTied('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let failure = '';

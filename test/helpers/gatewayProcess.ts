@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnTied } from '../../bench/tiedProcess.js';
 
 const ENTRY = fileURLToPath(new URL('../../dist/src/index.js', import.meta.url));
 
@@ -11,22 +11,33 @@ export interface LogLine {
 export interface GatewayProcess {
   /** The GraphQL endpoint from the "ready at" log line. */
   url: string;
+  /** Where this process serves /metrics (its own port when METRICS_PORT is set), from the same line. */
+  metricsUrl: string;
+  pid: number;
   /** Every JSON log line so far. */
   lines: LogLine[];
   /** The first log line that matches, waiting up to 5 s for it (lines arrive through a pipe, after the answer). */
   waitForLine(match: (line: LogLine) => boolean): Promise<LogLine>;
+  /** Its Prometheus text, as an operator's scraper reads it. */
+  metrics(): Promise<string>;
   /** Null while the process runs; its exit code (or signal) once it has exited. */
   exited(): number | string | null;
   /** SIGTERM; resolves to the exit code. */
   stop(): Promise<number | null>;
 }
 
+export interface StartOptions {
+  /** How long it may take to say it is ready before it is killed and the start fails (default 30 s, for loaded machines). */
+  readyWithinMs?: number;
+}
+
 /**
  * The built gateway (`npm test` builds first) as its own process, as `npm start` runs it, with
- * JSON logs and only the environment given (plus PATH).
+ * JSON logs and only the environment given (plus PATH). It dies with the test process, so a test
+ * file cut short leaves no gateway running; a start that fails or hangs kills it at once.
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [ENTRY], {
+export async function startGatewayProcess(env: Record<string, string>, options: StartOptions = {}): Promise<GatewayProcess> {
+  const child = spawnTied(process.execPath, [ENTRY], {
     env: { PATH: process.env.PATH, PORT: '0', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -44,25 +55,47 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', () => reject(new Error(`the gateway exited early:\n${buffered}${stderr}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const complete = buffered.split('\n');
-      buffered = complete.pop() ?? '';
-      for (const line of complete) {
-        const entry = JSON.parse(line) as LogLine;
-        lines.push(entry);
-        for (const watcher of watchers) watcher();
-        const ready = /ready at (http:\/\/\S+\/graphql)/.exec(entry.msg);
-        if (ready) resolve(ready[1]!);
-      }
+  const readyWithinMs = options.readyWithinMs ?? 30_000;
+  let ready: { url: string; metricsUrl: string };
+  try {
+    ready = await new Promise<{ url: string; metricsUrl: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the gateway was not ready within ${readyWithinMs} ms:\n${buffered}${stderr}`)), readyWithinMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        reject(new Error(`the gateway exited early:\n${buffered}${stderr}`));
+      });
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const complete = buffered.split('\n');
+        buffered = complete.pop() ?? '';
+        for (const line of complete) {
+          let entry: LogLine;
+          try {
+            entry = JSON.parse(line) as LogLine;
+          } catch {
+            entry = { msg: line };
+          }
+          lines.push(entry);
+          for (const watcher of watchers) watcher();
+          const found = /ready at (http:\/\/\S+\/graphql) .*metrics: (http:\/\/\S+\/metrics)/.exec(entry.msg);
+          if (found) {
+            clearTimeout(timer);
+            resolve({ url: found[1]!, metricsUrl: found[2]! });
+          }
+        }
+      });
     });
-  });
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exitedPromise;
+    throw error;
+  }
   return {
-    url,
+    ...ready,
+    pid: child.pid!,
     lines,
     exited: () => exit,
+    metrics: async () => (await fetch(ready.metricsUrl)).text(),
     waitForLine(match) {
       return new Promise((resolve, reject) => {
         const found = lines.find(match);
