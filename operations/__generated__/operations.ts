@@ -59,6 +59,13 @@ export type Channel =
   /** Phone calls and the text messages of the VoIP integration. */
   | 'VOIP';
 
+/** Whether a department is active. */
+export type DepartmentStatus =
+  /** The department is active (the only value the upstream's examples show). */
+  | 'ACTIVE'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
 /** What happened to a message. */
 export type MessageEventType =
   /** A new message: a contact's reply, an agent's answer, a note. */
@@ -99,6 +106,15 @@ export type SenderType =
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
 
+/** Whether an agent's account is active. */
+export type UserStatus =
+  /** The account is active (the only value the upstream's examples show). */
+  | 'ACTIVE'
+  /** The account is not active. */
+  | 'INACTIVE'
+  /** A status this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -128,6 +144,15 @@ export type ContactWithCasesQueryVariables = Exact<{
 
 export type ContactWithCasesQuery = { contact: { id: string, name: string | null, email: string | null, phone: string | null, fields: unknown, clientType: string | null, archived: boolean | null, cases: Array<{ id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null }> } | null };
 
+export type CreateContactMutationVariables = Exact<{
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}>;
+
+
+export type CreateContactMutation = { createContact: { contact: { id: string, name: string | null, email: string | null, phone: string | null } } };
+
 export type DeleteMessageMutationVariables = Exact<{
   id: string;
 }>;
@@ -142,6 +167,17 @@ export type EditMessageMutationVariables = Exact<{
 
 
 export type EditMessageMutation = { updateMessage: { message: { id: string, text: string | null, dateUpdated: string | null } } };
+
+export type InternalNoteMutationVariables = Exact<{
+  caseId: string;
+  text: string;
+}>;
+
+
+export type InternalNoteMutation = { sendMessage: { message: { id: string, type: MessageType | null, text: string | null, dateCreated: string | null, sender:
+        | { name: string | null }
+        | Record<PropertyKey, never>
+       | null } } };
 
 export type InviteAgentsMutationVariables = Exact<{
   caseId: string;
@@ -168,6 +204,24 @@ export type InboxSubscriptionVariables = Exact<{
 
 
 export type InboxSubscription = { caseEvents: { type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, contact: { name: string | null } | null, lastMessage: { text: string | null, senderType: SenderType | null } | null } | null } };
+
+export type NoteOnContactMutationVariables = Exact<{
+  contactId: string;
+  title?: string | null | undefined;
+  text: string;
+  mentionedUserIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type NoteOnContactMutation = { createNote: { note: { id: string, title: string | null, dateCreated: string | null, author: { name: string | null } | null, users: Array<{ id: string, name: string | null }>, lastMessage: { text: string | null } | null } } };
+
+export type QueueNewestFirstQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type QueueNewestFirstQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, channel: Channel | null, dateCreated: string | null, waitSeconds: number | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> } };
 
 export type RecentCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -216,6 +270,15 @@ export type SendSmsMutationVariables = Exact<{
 
 export type SendSmsMutation = { sendMessage: { message: { id: string, caseId: string | null, type: MessageType | null, text: string | null, dateCreated: string | null } } };
 
+export type SnoozeCaseMutationVariables = Exact<{
+  caseId: string;
+  until: string;
+  message?: string | null | undefined;
+}>;
+
+
+export type SnoozeCaseMutation = { snoozeCase: { snooze: { id: string, until: string | null, message: string | null, author: { name: string | null } | null }, case: { id: string, title: string | null, status: CaseStatus | null } } };
+
 export type StartConversationMutationVariables = Exact<{
   contactId: string;
   title?: string | null | undefined;
@@ -224,6 +287,11 @@ export type StartConversationMutationVariables = Exact<{
 
 
 export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { name: string | null } | null } } };
+
+export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsQuery = { departments: Array<{ id: string, name: string | null, status: DepartmentStatus | null, members: Array<{ id: string, name: string | null, status: UserStatus | null }> }> };
 
 export type ThreadQueryVariables = Exact<{
   contactId: string;

@@ -4,7 +4,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
-import type { CaseDetailsQuery, CaseDetailsQueryVariables, RecentCasesQuery, RecentCasesQueryVariables } from '../../operations/__generated__/operations.js';
+import type {
+  CaseDetailsQuery,
+  CaseDetailsQueryVariables,
+  CreateContactMutation,
+  CreateContactMutationVariables,
+  QueueNewestFirstQuery,
+  QueueNewestFirstQueryVariables,
+  RecentCasesQuery,
+  RecentCasesQueryVariables,
+  SnoozeCaseMutation,
+  SnoozeCaseMutationVariables,
+  StartConversationMutation,
+  StartConversationMutationVariables,
+} from '../../operations/__generated__/operations.js';
 import { operation, request } from '../../operations/client.js';
 import { connectLive } from '../helpers/liveClient.js';
 import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
@@ -33,9 +46,20 @@ afterAll(async () => {
 
 beforeEach(() => emulator.reset());
 
-it('has examples for listing, a thread, email replies and closing with feedback', () => {
+it('has examples for listing, a thread, email replies, closing with feedback and an agent inbox', () => {
   expect(examples.map((example) => example.file)).toEqual(
-    expect.arrayContaining(['recentCases.graphql', 'thread.graphql', 'sendEmailReply.graphql', 'closeCaseWithFeedback.graphql']),
+    expect.arrayContaining([
+      'recentCases.graphql',
+      'thread.graphql',
+      'sendEmailReply.graphql',
+      'closeCaseWithFeedback.graphql',
+      'queueNewestFirst.graphql',
+      'createContact.graphql',
+      'startConversation.graphql',
+      'internalNote.graphql',
+      'noteOnContact.graphql',
+      'snoozeCase.graphql',
+    ]),
   );
 });
 
@@ -52,6 +76,38 @@ it('gives typed data to a client', async () => {
   expect(first?.contact?.name).toEqual(expect.any(String));
   const details = await request<CaseDetailsQuery, CaseDetailsQueryVariables>(gateway.url, operation('caseDetails'), { id: first!.id });
   expect(details.data?.case?.messages.length).toBeGreaterThan(0);
+});
+
+const variablesOf = (file: string): Record<string, unknown> => examples.find((example) => example.file === file)!.variables!;
+
+it('reads the queue newest first, and its next page goes on from there', async () => {
+  const first = await request<QueueNewestFirstQuery, QueueNewestFirstQueryVariables>(gateway.url, operation('queueNewestFirst'), { first: 2 });
+  const ids = first.data!.cases.nodes.map((node) => Number(node.id));
+  expect(ids).toHaveLength(2);
+  expect(ids[0]).toBeGreaterThan(ids[1]!);
+  const next = await request<QueueNewestFirstQuery, QueueNewestFirstQueryVariables>(gateway.url, operation('queueNewestFirst'), { first: 2, after: first.data!.cases.pageInfo.endCursor });
+  expect(Number(next.data!.cases.nodes[0]!.id)).toBeLessThan(ids[1]!);
+});
+
+it('starts a conversation with a new customer: createContact, then startConversation with its id', async () => {
+  const created = await request<CreateContactMutation, CreateContactMutationVariables>(gateway.url, operation('createContact'), variablesOf('createContact.graphql'));
+  const contact = created.data!.createContact.contact;
+  const started = await request<StartConversationMutation, StartConversationMutationVariables>(gateway.url, operation('startConversation'), {
+    ...variablesOf('startConversation.graphql'),
+    contactId: contact.id,
+  });
+  expect(started.errors).toBeUndefined();
+  expect(started.data!.createCase.case.contact?.name).toBe(contact.name);
+});
+
+it('snoozes a case with the example, and the snooze it answers can be removed', async () => {
+  const snoozed = await request<SnoozeCaseMutation, SnoozeCaseMutationVariables>(gateway.url, operation('snoozeCase'), variablesOf('snoozeCase.graphql') as SnoozeCaseMutationVariables);
+  const removed = await request<{ unsnoozeCase: { deletedSnoozeId: string } }, Record<string, unknown>>(
+    gateway.url,
+    'mutation ($id: ID!) { unsnoozeCase(input: { snoozeId: $id }) { deletedSnoozeId } }',
+    { id: snoozed.data!.snoozeCase.snooze.id },
+  );
+  expect(removed.data).toEqual({ unsnoozeCase: { deletedSnoozeId: snoozed.data!.snoozeCase.snooze.id } });
 });
 
 it('runs the subscriptions of operations/live over WebSocket: a reply and a close reach them', async () => {
