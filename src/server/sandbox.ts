@@ -29,7 +29,8 @@ query RecentCases {
   }
 }
 
-# Live: run this one and leave it open; on the demo, cases change every few seconds.
+# Live: run this one and leave it open; on the demo a case changes status every 20 s and a new
+# chat arrives every 30 s (for a contact's reply every 4 s, subscribe to messageEvents).
 # Subscriptions use the graphql-ws protocol at this same URL, with the same Authorization header.
 subscription LiveCases {
   caseEvents {
