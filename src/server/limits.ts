@@ -72,6 +72,11 @@ function sizeOf(listSize: ListSize | null, args: Record<string, unknown>): numbe
  * each selected field's declared `@cost`, times the sizes (`@listSize`) of the lists above it: an
  * upper bound of the upstream calls, as if nothing could be embedded or shared, so nesting lists
  * in lists (cases > messages > case > messages...) runs into the limit at once.
+ *
+ * A selection set is measured at multiplier 1 and its cost scaled where it is used, so a fragment
+ * is measured once for each connection it is spread below, however often it is spread: fragments
+ * that spread the one before twice (F1 { ...F0 ...F0 }, F2 { ...F1 ...F1 }...) describe 2^n fields
+ * in a few hundred bytes, and walking them out would hold the event loop for minutes.
  */
 function measureOperation(
   schema: GraphQLSchema,
@@ -80,29 +85,44 @@ function measureOperation(
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   variables: Record<string, unknown>,
 ): OperationMeasure {
-  const measure: OperationMeasure = { depth: 0, cost: 0, aliases: 0 };
-  /** `sized`: the fields of `type` that hold the items of the connection above, and how many. */
-  const walk = (type: GraphQLNamedType, set: SelectionSetNode, depth: number, multiplier: number, sized: { fields: readonly string[]; size: number } | null, seen: Set<string>): void => {
+  const measured = new Map<string, OperationMeasure>();
+  /**
+   * `depth`: the levels of fields in `set` and below (its own fields are 1); `cost` at multiplier 1.
+   * `sized`: the fields of `type` that hold the items of the connection above, and how many.
+   */
+  const measureSet = (type: GraphQLNamedType, set: SelectionSetNode, sized: { fields: readonly string[]; size: number } | null, seen: ReadonlySet<string>): OperationMeasure => {
+    const measure: OperationMeasure = { depth: 0, cost: 0, aliases: 0 };
+    const add = (inner: OperationMeasure, levels: number, multiplier: number): void => {
+      if (inner.depth > 0) measure.depth = Math.max(measure.depth, inner.depth + levels);
+      measure.cost += inner.cost * multiplier;
+      measure.aliases += inner.aliases;
+    };
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        walk(condition ?? type, selection.selectionSet, depth, multiplier, sized, seen);
+        add(measureSet(condition ?? type, selection.selectionSet, sized, seen), 0, 1);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue;
         const condition = schema.getType(fragment.typeCondition.name.value) ?? type;
-        walk(condition, fragment.selectionSet, depth, multiplier, sized, new Set([...seen, fragment.name.value]));
+        const key = `${fragment.name.value} ${condition.name} ${sized ? `${sized.fields.join(',')}:${sized.size}` : ''}`;
+        let inner = measured.get(key);
+        if (!inner) {
+          inner = measureSet(condition, fragment.selectionSet, sized, new Set([...seen, fragment.name.value]));
+          measured.set(key, inner);
+        }
+        add(inner, 0, 1);
         continue;
       }
       if (selection.alias) measure.aliases += 1;
-      measure.depth = Math.max(measure.depth, depth);
+      measure.depth = Math.max(measure.depth, 1);
       const field = fieldOf(schema, type, selection.name.value);
       if (!field) continue;
       const plan = fieldPlan(schema, type.name, field.name);
       const sizedHere = sized !== null && sized.fields.includes(field.name);
-      const own = sizedHere ? multiplier * sized.size : multiplier;
+      const own = sizedHere ? sized.size : 1;
       measure.cost += (plan.cost ?? 0) * own;
       if (!selection.selectionSet) continue;
       const args = field.args.length > 0 ? getArgumentValues(field, selection, variables) : {};
@@ -111,12 +131,12 @@ function measureOperation(
       const below = connection || sizedHere || !isList ? own : own * sizeOf(plan.listSize, args);
       // `__Type.ofType` follows a type's wrappers (at most three here: [X!]!), so its chain says
       // nothing of an answer's size; counted, it would refuse every standard introspection query.
-      const deeper = type.name === '__Type' && field.name === 'ofType' ? depth : depth + 1;
-      walk(getNamedType(field.type), selection.selectionSet, deeper, below, connection, seen);
+      const levels = type.name === '__Type' && field.name === 'ofType' ? 0 : 1;
+      add(measureSet(getNamedType(field.type), selection.selectionSet, connection, seen), levels, below);
     }
+    return measure;
   };
-  walk(root, selectionSet, 1, 1, null, new Set());
-  return measure;
+  return measureSet(root, selectionSet, null, new Set());
 }
 
 function rejection(message: string, code: ErrorCode): GraphQLError {

@@ -22,7 +22,7 @@ export interface GatewayProcess {
   metrics(): Promise<string>;
   /** Null while the process runs; its exit code (or signal) once it has exited. */
   exited(): number | string | null;
-  /** SIGTERM; resolves to the exit code. */
+  /** SIGTERM (SIGKILL 15 s later if it has not exited); resolves to the exit code, null when killed. */
   stop(): Promise<number | null>;
 }
 
@@ -116,7 +116,13 @@ export async function startGatewayProcess(env: Record<string, string>, options: 
     },
     async stop() {
       if (exit === null) child.kill('SIGTERM');
-      return exitedPromise;
+      // A process stuck on a hostile request never hears SIGTERM; it must not outlive the test run.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      try {
+        return await exitedPromise;
+      } finally {
+        clearTimeout(kill);
+      }
     },
   };
 }

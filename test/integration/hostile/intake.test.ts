@@ -31,8 +31,9 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  expect(await gateway.stop()).toBe(0);
+  const exitCode = await gateway.stop();
   await upstream.stop();
+  expect(exitCode).toBe(0);
 });
 
 const HEAD = (extra: string): string => `POST /graphql HTTP/1.1\r\nhost: gateway\r\ncontent-type: application/json\r\n${extra}\r\n`;
@@ -121,6 +122,30 @@ describe('documents and variables bounded before parsing', () => {
     const result = await graphql(gateway.url, `{ ${'__typename '.repeat(2_100)} }`);
     expect(codes(result)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(result.errors?.[0]?.message).toMatch(/2000 tokens/);
+  });
+});
+
+describe('fragments', () => {
+  // Each spreads the one before twice: 2^40 fields in 1.6 KB of document.
+  const doubling = (first: string): string =>
+    Array.from({ length: 40 }, (_, i) => `fragment F${i + 1} on Case { ...F${i} ...F${i} }`).join(' ') + ` fragment F0 on Case { ${first} }`;
+  // Walked out, the limits would hold the process for days: the signal only keeps a failing run from hanging.
+  const send = (query: string) =>
+    fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(10_000) });
+
+  it('a fragment spread twice over, 40 times, is measured once, not walked out: the query runs', async () => {
+    const response = await send(`${doubling('id')} { case(id: "1") { ...F40 } }`);
+    expect(await response.json()).toEqual({ data: { case: { id: '1' } } });
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('its aliases still count once per spread: TOO_MANY_ALIASES, without an upstream call', async () => {
+    const response = await send(`${doubling('a: id')} { case(id: "1") { ...F40 } }`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe('TOO_MANY_ALIASES');
+    expect(body.errors[0]?.message).toMatch(/has 1099511627776 aliases/);
+    expect(upstream.calls).toHaveLength(0);
   });
 });
 
