@@ -94,6 +94,15 @@ describe('circuit breakers per key and endpoint', () => {
     expect(callsOf(A)).toHaveLength(4);
   });
 
+  it('never count a 429: a throttled key stays RATE_LIMITED, never UPSTREAM_UNAVAILABLE, and is served once the upstream lets up', async () => {
+    let throttled = true;
+    const gateway = await gatewayWhere(() => (throttled ? { status: 429 } : OK_CASE), { baseUrl: upstream.url, breaker });
+    for (let i = 0; i < 3; i += 1) expect(codes(await graphql(gateway.url, CASE, undefined, as(A)))).toEqual(['RATE_LIMITED']);
+    expect(callsOf(A)).toHaveLength(9);
+    throttled = false;
+    expect((await graphql(gateway.url, CASE, undefined, as(A))).data.case.id).toBe('1');
+  });
+
   it("leave readiness alone: it asks the upstream itself", async () => {
     const gateway = await gatewayWhere(() => ({ status: 503 }), { baseUrl: upstream.url, breaker, apiKey: 'tenant-a-key' });
     upstream.script = (call) => (call.requestId?.startsWith('readiness-') ? { body: { data: { data: [], count: 0 } } } : { status: 503 });
