@@ -140,6 +140,7 @@ async function main(): Promise<void> {
   };
   let threads: ThreadRun[] = [];
   const threadSettings = {
+    latencyMs,
     connections: Math.min(connections, 4),
     warmupMs: Math.min(warmupMs, 500),
     durationMs: Math.min(durationMs, 3000),

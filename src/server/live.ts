@@ -6,7 +6,6 @@ import type { LiveConfig } from '../config.js';
 import { createLocalBackplane, type Backplane } from '../live/backplane.js';
 import { createHub, type LiveHub } from '../live/hub.js';
 import type { LiveObserver } from '../live/observer.js';
-import { createRedisBackplane } from '../live/redisBackplane.js';
 import type { ReadPath } from '../upstream/readPath.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -31,7 +30,10 @@ function observerOf(metrics: Metrics): LiveObserver {
 
 export async function startLive(config: LiveConfig, readPath: ReadPath, metrics: Metrics, logger: Logger): Promise<Live> {
   const observer = observerOf(metrics);
-  const backplane: Backplane = config.redisUrl ? createRedisBackplane({ url: config.redisUrl, observer, logger }) : createLocalBackplane();
+  // ioredis loads only on a replica that uses Redis: a single process does not pay its memory.
+  const backplane: Backplane = config.redisUrl
+    ? (await import('../live/redisBackplane.js')).createRedisBackplane({ url: config.redisUrl, observer, logger })
+    : createLocalBackplane();
   await backplane.ready();
   const hub = createHub({ backplane, readPath, pollIntervalMs: config.pollIntervalMs, pollMaxIntervalMs: config.pollMaxIntervalMs, observer, logger });
   const webhook = createWebhookRoute({

@@ -141,7 +141,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     const { request, headers, breaker } = call;
     const held = breaker?.heldForMs() ?? 0;
     if (held > 0 && (!fits(call, held) || !(await pause(call, held)))) {
-      if (call.deadline.aborted) throw stopped(call);
+      // A wait the time-out cut short made no call: the key is still held back, not slow.
+      if (call.cancel?.aborted && !call.timeout.aborted) throw stopped(call);
       throw rateLimitedError(held);
     }
     if (breaker && !breaker.tryAcquire()) throw unavailableError();
