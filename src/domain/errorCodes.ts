@@ -6,7 +6,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'Invalid arguments (caught before any upstream call, with `argumentName`), or the upstream refused the input (HTTP 4xx).',
   UNAUTHENTICATED: 'No key, an `Authorization` header other than `Bearer <key>` (never forwarded), or the upstream rejected the key (401; the gateway then refuses it for a few seconds without calling).',
   FORBIDDEN: 'The key lacks the permission (403).',
-  NOT_FOUND: 'No such case, message, contact or agent (404, or `ERROR_RECORD_NOT_FOUND`).',
+  NOT_FOUND: 'No such case, message, contact, note, department, snooze or agent (404, or `ERROR_RECORD_NOT_FOUND`).',
   CONFLICT: 'The upstream already has such a record, e.g. reopening a thread that is still open.',
   UPSTREAM_ERROR: 'Acquire failed (5xx), sent something unreadable (a malformed id included: it is never put into a path), or could not be reached; the message is generic, the details are logged under the request id.',
   UPSTREAM_TIMEOUT: 'Acquire did not answer within `ACQUIRE_TIMEOUT_MS`.',

@@ -176,7 +176,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     );
   };
 
-  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => options.formatError(error.toJSON(), error));
+  /** Like HTTP errors, each carries the request id the log lines of its subscription carry. */
+  const format = (errors: readonly GraphQLError[], requestId: string): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      const formatted = options.formatError(error.toJSON(), error);
+      return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    });
+  const subscriptionIdOf = (connection: { id: number | string }, id: string): string => `ws-${connection.id}-${id}`.slice(0, 128);
 
   const server = useServer<Record<string, unknown>>(
     {
@@ -238,7 +244,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         const limited = checkLimits(schema, document, operation, payload.variables, limits);
         if (limited.refusal) return [limited.refusal];
         const subscription: LiveSubscription = {
-          requestId: `ws-${connection.id}-${id}`.slice(0, 128),
+          requestId: subscriptionIdOf(connection, id),
           operation: payload.operationName ?? operation.name?.value ?? null,
           field: rootFieldOf(document, payload.operationName),
           authorization: connection.authorization,
@@ -282,9 +288,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           metrics.eventsDelivered.inc({ field: subscription.field });
         }
         const { errors, ...rest } = result;
-        return errors ? { ...rest, errors: format(errors) } : rest;
+        return errors ? { ...rest, errors: format(errors, subscriptionIdOf(connectionOf(ctx), id)) } : rest;
       },
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onError: (ctx, id, _payload, errors) => format(errors, subscriptionIdOf(connectionOf(ctx), id)),
       onComplete(ctx, id) {
         end(connectionOf(ctx), id);
       },

@@ -2,6 +2,7 @@
 import type { UpstreamSession } from '../domain/context.js';
 import type { NoteMessageRecord, NoteRecord } from '../domain/records.js';
 import { pageOf, recordOf, successOf, type Page } from './envelopes.js';
+import { malformedError } from './errors.js';
 import { numericId, upstreamId } from './ids.js';
 import { isObject } from './normalize.js';
 import { readRange } from './pageWindow.js';
@@ -68,21 +69,25 @@ export async function createNote(session: UpstreamSession, params: CreateNotePar
 
 export interface NoteMessageParams {
   noteId: string;
-  /** The note's contact: the endpoint requires it. */
-  contactId: string;
   text: string;
   parentMessageId?: string;
   mentionedUserIds: readonly string[];
 }
 
+/**
+ * The endpoint wants the note's contact as well as the note: the note's read gives it (free when
+ * the request read the note already) and proves that the note exists.
+ */
 export async function addNoteMessage(session: UpstreamSession, params: NoteMessageParams): Promise<NoteMessageRecord> {
+  const { contactId } = await getNote(session, params.noteId);
+  if (contactId === null) throw malformedError(`note ${params.noteId} without a contact`);
   return session.write(
     {
       method: 'POST',
       path: 'crm/note/add-message',
       json: {
         type: 'message',
-        contact_id: numericId(params.contactId, 'contact'),
+        contact_id: numericId(contactId, 'contact'),
         note_id: numericId(params.noteId, 'note'),
         message: params.text,
         ...(params.parentMessageId === undefined ? {} : { parent_id: numericId(params.parentMessageId, 'note message') }),

@@ -25,7 +25,7 @@ async function contactOfNote(id: string): Promise<string> {
 const NOTE = 'id title author { id name } users { id name } lastMessage { text author { name } } dateCreated';
 
 describe("a contact's notes", () => {
-  it('lists them newest first with their authors in the list call, and pages with the documented page and limit', async () => {
+  it('lists them with their authors in the one list call, asking the documented page and limit', async () => {
     const contactId = await contactOfNote('501');
     const result = await graphql(url, `query ($id: ID!) { contact(id: $id) { notes(first: 1) { totalCount nodes { ${NOTE} } pageInfo { hasNextPage endCursor } } } }`, { id: contactId });
     expect(result.errors).toBeUndefined();

@@ -94,7 +94,6 @@ beforeAll(async () => {
   const started = await Promise.allSettled([startGatewayProcess(env), startGatewayProcess(env)]);
   for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
   [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<GatewayProcess>).value) as [GatewayProcess, GatewayProcess];
-  expect(a.pid).not.toBe(b.pid);
   await eventually('both replicas on the Redis backplane', async () => (await onBoth('live_backplane_up')) === 2);
 }, 90_000);
 
@@ -220,6 +219,10 @@ it('never gives case data to a key without case permission', async () => {
   const refused = await messages.next(EVENT_MS);
   expect(refused.data ?? null).toBeNull();
   expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  // Each error names its subscription, as the log lines of that subscription do.
+  const ids = [event, refused].map((result) => result.errors?.[0]?.extensions?.requestId);
+  expect(ids).toEqual([expect.stringMatching(/^ws-/), expect.stringMatching(/^ws-/)]);
+  expect(ids[0]).not.toBe(ids[1]);
   expect(await messages.ended).toEqual({});
   // Nor is its refused case watched on its behalf.
   expect(pollsOf('1001')).toEqual([]);
