@@ -22,6 +22,48 @@ export async function startStack(options: { apiKey?: string; latencyMs?: number 
   };
 }
 
+/** The running stack of a test file, readable once its `beforeAll` has run. */
+export interface UsedStack {
+  readonly emulator: Emulator;
+  readonly gateway: RunningGateway;
+  readonly url: string;
+}
+
+/**
+ * Starts a stack for the test file (stopped after it) and, before each test, either resets the
+ * emulator's data (`reset`: tests that write) or clears its faults and call log (`calls`).
+ */
+export function useStack(between: 'reset' | 'calls', options: { apiKey?: string; latencyMs?: number } = {}): UsedStack {
+  let running: Stack | null = null;
+  const started = (): Stack => {
+    if (!running) throw new Error('the stack starts in beforeAll');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startStack(options);
+  });
+  afterAll(() => running?.stop());
+  beforeEach(() => {
+    const { emulator } = started();
+    if (between === 'reset') emulator.reset();
+    else {
+      emulator.setFaults([]);
+      emulator.resetCalls();
+    }
+  });
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    get gateway() {
+      return started().gateway;
+    },
+    get url() {
+      return started().gateway.url;
+    },
+  };
+}
+
 /** `GET /crm/objects/case?...` style summaries, for asserting which calls a query made. */
 export function callLines(calls: readonly EmulatorCall[]): string[] {
   return calls.map((call) => `${call.method} ${call.path}${call.query ? `?${decodeURIComponent(call.query)}` : ''}`);

@@ -1,25 +1,12 @@
 /** The documented case attributes the gateway did not expose, each read in the case list's one call. */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.setFaults([]);
-  stack.emulator.resetCalls();
-});
+const stack = useStack('calls');
 
 describe('documented case attributes', () => {
   it('reads the queue columns and the wait as a number, selected in the one list call', async () => {
-    const result = await graphql(url, '{ cases(first: 3, filter: {status: QUEUE}) { nodes { queueId queueOrder meta waitTime waitSeconds } } }');
+    const result = await graphql(stack.url, '{ cases(first: 3, filter: {status: QUEUE}) { nodes { queueId queueOrder meta waitTime waitSeconds } } }');
     expect(result.errors).toBeUndefined();
     const nodes = result.data.cases.nodes as Array<{ queueId: string; queueOrder: number; meta: unknown; waitTime: string; waitSeconds: number }>;
     expect(nodes.map((node) => node.queueOrder)).toEqual([1, 2, 3]);
@@ -34,7 +21,7 @@ describe('documented case attributes', () => {
   });
 
   it('gives the agent who closed a case, from the directory: one list call and one directory call', async () => {
-    const result = await graphql(url, '{ cases(first: 10, filter: {status: CLOSED}) { nodes { closedById closedBy { id name } } } }');
+    const result = await graphql(stack.url, '{ cases(first: 10, filter: {status: CLOSED}) { nodes { closedById closedBy { id name } } } }');
     expect(result.errors).toBeUndefined();
     const nodes = result.data.cases.nodes as Array<{ closedById: string; closedBy: { id: string; name: string } | null }>;
     const agents = nodes.filter((node) => node.closedById !== '99');
@@ -46,14 +33,14 @@ describe('documented case attributes', () => {
   });
 
   it('reads whole rows for timelineId, which the list cannot select', async () => {
-    const result = await graphql(url, '{ cases(first: 2) { nodes { id timelineId } } }');
+    const result = await graphql(stack.url, '{ cases(first: 2) { nodes { id timelineId } } }');
     expect(result.errors).toBeUndefined();
     for (const node of result.data.cases.nodes) expect(node.timelineId).toMatch(/^\d+$/);
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case?limit=2&page=0']);
   });
 
   it('embeds the tags relation in the list call', async () => {
-    const result = await graphql(url, '{ cases(first: 2) { nodes { id tags { id name } } } }');
+    const result = await graphql(stack.url, '{ cases(first: 2) { nodes { id tags { id name } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data.cases.nodes.map((node: { tags: unknown[] }) => node.tags)).toEqual([[], []]);
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case?limit=2&page=0&relations=tags&select=id']);
@@ -63,7 +50,7 @@ describe('documented case attributes', () => {
     stack.emulator.setFaults([
       { method: 'GET', path: '^/crm/objects/case/1001$', status: 200, body: JSON.stringify({ data: { id: 1001, tags: [{ id: 3, name: 'vip', type: 'case' }] } }) },
     ]);
-    const result = await graphql(url, '{ case(id: "1001") { tags { id name } } }');
+    const result = await graphql(stack.url, '{ case(id: "1001") { tags { id name } } }');
     expect(result.data.case.tags).toEqual([{ id: '3', name: 'vip' }]);
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case/1001?relations=tags']);
   });

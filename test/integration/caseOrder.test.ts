@@ -3,22 +3,10 @@
  * a page read newest first costs at most one call more (the list's count) than the same rows
  * read forwards, and cursors stay valid when new cases arrive.
  */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.reset();
-});
+const stack = useStack('reset');
 
 interface Page {
   edges: Array<{ cursor: string; node: { id: string } }>;
@@ -30,7 +18,7 @@ const PAGE = 'totalCount edges { cursor node { id } } pageInfo { hasNextPage has
 const NEWEST = '{ field: CREATED_AT, direction: DESC }';
 
 async function page(args: string): Promise<Page> {
-  const result = await graphql(url, `{ cases(${args}) { ${PAGE} } }`);
+  const result = await graphql(stack.url, `{ cases(${args}) { ${PAGE} } }`);
   expect(result.errors).toBeUndefined();
   return result.data.cases as Page;
 }
@@ -95,7 +83,7 @@ describe('newest first', () => {
 
   it('keeps cursors stable when a case is created between two pages', async () => {
     const first = await page(`first: 5, orderBy: ${NEWEST}`);
-    const created = await graphql(url, 'mutation { createCase(input: {contactId: "750901", title: "New while paging"}) { case { id } } }');
+    const created = await graphql(stack.url, 'mutation { createCase(input: {contactId: "750901", title: "New while paging"}) { case { id } } }');
     expect(created.errors).toBeUndefined();
     const second = await page(`first: 5, orderBy: ${NEWEST}, after: "${first.pageInfo.endCursor}"`);
     const fresh = await page(`first: 11, orderBy: ${NEWEST}`);
@@ -107,7 +95,7 @@ describe('newest first', () => {
 
   it('filters newest first: the count and the page carry the same conditions', async () => {
     stack.emulator.resetCalls();
-    const queue = await graphql(url, `{ cases(first: 2, filter: {status: QUEUE}, orderBy: ${NEWEST}) { totalCount nodes { id status } pageInfo { hasNextPage } } }`);
+    const queue = await graphql(stack.url, `{ cases(first: 2, filter: {status: QUEUE}, orderBy: ${NEWEST}) { totalCount nodes { id status } pageInfo { hasNextPage } } }`);
     expect(queue.errors).toBeUndefined();
     expect(queue.data.cases.totalCount).toBe(3);
     expect(queue.data.cases.nodes.map((node: { status: string }) => node.status)).toEqual(['QUEUE', 'QUEUE']);
@@ -167,7 +155,7 @@ describe('backward paging', () => {
       ['last: -1', 'last'],
       ['before: "bm90LWEtY3Vyc29y"', 'before'],
     ] as const) {
-      const result = await graphql(url, `{ cases(${args}) { totalCount } }`);
+      const result = await graphql(stack.url, `{ cases(${args}) { totalCount } }`);
       expect({ args, codes: codes(result), argumentName: result.errors?.[0]?.extensions?.argumentName }).toEqual({ args, codes: ['BAD_USER_INPUT'], argumentName });
     }
     expect(stack.emulator.calls).toHaveLength(0);

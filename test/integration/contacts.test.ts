@@ -2,22 +2,10 @@
  * Contacts for an inbox: list, search, create (to start a conversation with a new customer),
  * update, block and merge, with the upstream calls pinned.
  */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.reset();
-});
+const stack = useStack('reset');
 
 interface ContactNode {
   id: string;
@@ -31,7 +19,7 @@ const NODE = 'id name email company { id name } tags { id }';
 
 describe('contacts', () => {
   it('lists a page of contacts with their fields, company and tags in one call, and pages on with the cursor', async () => {
-    const first = await graphql(url, `{ contacts(first: 3) { totalCount nodes { ${NODE} } pageInfo { hasNextPage endCursor } } }`);
+    const first = await graphql(stack.url, `{ contacts(first: 3) { totalCount nodes { ${NODE} } pageInfo { hasNextPage endCursor } } }`);
     expect(first.errors).toBeUndefined();
     const page = first.data.contacts;
     expect(page.totalCount).toBe(50);
@@ -44,7 +32,7 @@ describe('contacts', () => {
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/contact?limit=3&page=0&relations=company&relations=fields&relations=tags']);
 
     stack.emulator.resetCalls();
-    const next = await graphql(url, 'query ($after: String) { contacts(first: 3, after: $after) { nodes { id } pageInfo { hasPreviousPage } } }', { after: page.pageInfo.endCursor });
+    const next = await graphql(stack.url, 'query ($after: String) { contacts(first: 3, after: $after) { nodes { id } pageInfo { hasPreviousPage } } }', { after: page.pageInfo.endCursor });
     expect(next.data.contacts.pageInfo.hasPreviousPage).toBe(true);
     const ids = [...page.nodes, ...next.data.contacts.nodes].map((node: { id: string }) => node.id);
     expect(new Set(ids).size).toBe(6);
@@ -52,10 +40,10 @@ describe('contacts', () => {
   });
 
   it('searches with the filter list: one POST that is a read, shared by identical searches of the request', async () => {
-    const listed = await graphql(url, '{ contacts(first: 10) { nodes { id name email } } }');
+    const listed = await graphql(stack.url, '{ contacts(first: 10) { nodes { id name email } } }');
     const target = (listed.data.contacts.nodes as ContactNode[]).find((node) => node.email !== null)!;
     stack.emulator.resetCalls();
-    const found = await graphql(url, `query ($q: String) { a: contacts(search: $q) { totalCount nodes { ${NODE} } } b: contacts(search: $q) { totalCount } }`, { q: target.email });
+    const found = await graphql(stack.url, `query ($q: String) { a: contacts(search: $q) { totalCount nodes { ${NODE} } } b: contacts(search: $q) { totalCount } }`, { q: target.email });
     expect(found.errors).toBeUndefined();
     expect(found.data.a.totalCount).toBeGreaterThanOrEqual(1);
     expect(found.data.a.nodes[0]).toMatchObject({ id: target.id, name: target.name, email: target.email });
@@ -63,28 +51,28 @@ describe('contacts', () => {
   });
 
   it('reads what a search row lacks (the contact\'s cases) by id, one read per contact', async () => {
-    const listed = await graphql(url, '{ contacts(first: 1) { nodes { id email } } }');
+    const listed = await graphql(stack.url, '{ contacts(first: 1) { nodes { id email } } }');
     const target = listed.data.contacts.nodes[0];
     stack.emulator.resetCalls();
-    const found = await graphql(url, 'query ($q: String) { contacts(search: $q, first: 1) { nodes { id cases { id } } } }', { q: target.email });
+    const found = await graphql(stack.url, 'query ($q: String) { contacts(search: $q, first: 1) { nodes { id cases { id } } } }', { q: target.email });
     expect(found.data.contacts.nodes[0].cases.length).toBeGreaterThan(0);
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/contact/list', `GET /crm/objects/contact/${target.id}?relations=cases`]);
   });
 
   it('treats an empty search as none, and refuses a search longer than 200 characters before any call', async () => {
-    await graphql(url, '{ contacts(search: "  ", first: 1) { totalCount } }');
+    await graphql(stack.url, '{ contacts(search: "  ", first: 1) { totalCount } }');
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/contact?limit=1&page=0']);
     stack.emulator.resetCalls();
-    const long = await graphql(url, 'query ($q: String) { contacts(search: $q) { totalCount } }', { q: 'x'.repeat(201) });
+    const long = await graphql(stack.url, 'query ($q: String) { contacts(search: $q) { totalCount } }', { q: 'x'.repeat(201) });
     expect(codes(long)).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });
 
   it('gives a contact its company and tags through the contact read, in one call', async () => {
-    const listed = await graphql(url, '{ contacts(first: 20) { nodes { id company { id name website } } } }');
+    const listed = await graphql(stack.url, '{ contacts(first: 20) { nodes { id company { id name website } } } }');
     const withCompany = (listed.data.contacts.nodes as ContactNode[]).find((node) => node.company !== null)!;
     stack.emulator.resetCalls();
-    const read = await graphql(url, 'query ($id: ID!) { contact(id: $id) { company { id name website } tags { id } } }', { id: withCompany.id });
+    const read = await graphql(stack.url, 'query ($id: ID!) { contact(id: $id) { company { id name website } tags { id } } }', { id: withCompany.id });
     expect(read.data.contact.company).toEqual(listed.data.contacts.nodes.find((node: ContactNode) => node.id === withCompany.id).company);
     expect(callLines(stack.emulator.calls)).toEqual([`GET /crm/objects/contact/${withCompany.id}?relations=company&relations=tags`]);
   });
@@ -93,7 +81,7 @@ describe('contacts', () => {
 describe('starting a conversation with a new customer', () => {
   it('creates the contact with one call, then a case with it', async () => {
     const created = await graphql(
-      url,
+      stack.url,
       'mutation ($input: CreateContactInput!) { createContact(input: $input) { contact { id name email phone fields } } }',
       { input: { name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 20 7946 0000', city: 'London' } },
     );
@@ -103,12 +91,12 @@ describe('starting a conversation with a new customer', () => {
     expect(contact.fields.city).toBe('London');
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/objects/contact']);
 
-    const started = await graphql(url, 'mutation ($id: ID!) { createCase(input: {contactId: $id, title: "Welcome", message: "Hello Ada!"}) { case { id status contact { id name } } } }', {
+    const started = await graphql(stack.url, 'mutation ($id: ID!) { createCase(input: {contactId: $id, title: "Welcome", message: "Hello Ada!"}) { case { id status contact { id name } } } }', {
       id: contact.id,
     });
     expect(started.errors).toBeUndefined();
     expect(started.data.createCase.case.contact).toEqual({ id: contact.id, name: 'Ada Lovelace' });
-    const found = await graphql(url, '{ contacts(search: "ada@example.org") { nodes { id } } }');
+    const found = await graphql(stack.url, '{ contacts(search: "ada@example.org") { nodes { id } } }');
     expect(found.data.contacts.nodes).toEqual([{ id: contact.id }]);
   });
 
@@ -121,7 +109,7 @@ describe('starting a conversation with a new customer', () => {
       [{ customAttributes: { plan: { nested: true } } }, 'input.customAttributes'],
       [{ customAttributes: ['gold'] }, 'input.customAttributes'],
     ] as const) {
-      const result = await graphql(url, 'mutation ($input: CreateContactInput!) { createContact(input: $input) { contact { id } } }', { input });
+      const result = await graphql(stack.url, 'mutation ($input: CreateContactInput!) { createContact(input: $input) { contact { id } } }', { input });
       expect({ input, codes: codes(result), argumentName: result.errors?.[0]?.extensions?.argumentName }).toEqual({ input, codes: ['BAD_USER_INPUT'], argumentName });
     }
     expect(stack.emulator.calls).toHaveLength(0);
@@ -132,57 +120,57 @@ describe('updateContact', () => {
   const UPDATE = 'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { contact { id name email city: fields } } }';
 
   it('changes only the fields given with one PUT, clears a field given as null, and later reads see it', async () => {
-    const target = (await graphql(url, '{ contacts(first: 1) { nodes { id email } } }')).data.contacts.nodes[0];
+    const target = (await graphql(stack.url, '{ contacts(first: 1) { nodes { id email } } }')).data.contacts.nodes[0];
     stack.emulator.resetCalls();
-    const updated = await graphql(url, UPDATE, { input: { id: target.id, name: 'Renamed Customer', city: null } });
+    const updated = await graphql(stack.url, UPDATE, { input: { id: target.id, name: 'Renamed Customer', city: null } });
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updateContact.contact).toMatchObject({ id: target.id, name: 'Renamed Customer', email: target.email });
     expect(updated.data.updateContact.contact.city.city).toBeNull();
     expect(callLines(stack.emulator.calls)).toEqual([`PUT /crm/objects/contact/${target.id}`]);
-    const read = await graphql(url, 'query ($id: ID!) { contact(id: $id) { name } }', { id: target.id });
+    const read = await graphql(stack.url, 'query ($id: ID!) { contact(id: $id) { name } }', { id: target.id });
     expect(read.data.contact.name).toBe('Renamed Customer');
   });
 
   it('refuses an update with nothing to change, or a bad id, before any call', async () => {
-    expect(codes(await graphql(url, UPDATE, { input: { id: '750901' } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await graphql(url, UPDATE, { input: { id: 'abc', name: 'x' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, UPDATE, { input: { id: '750901' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, UPDATE, { input: { id: 'abc', name: 'x' } }))).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });
 
   it('is NOT_FOUND for a contact that does not exist', async () => {
-    expect(codes(await graphql(url, UPDATE, { input: { id: '999999', name: 'Nobody' } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await graphql(stack.url, UPDATE, { input: { id: '999999', name: 'Nobody' } }))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('blockContacts and mergeContacts', () => {
   it('blocks contacts until a date with one call', async () => {
     const until = new Date(Date.now() + 86_400_000).toISOString();
-    const result = await graphql(url, 'mutation ($until: DateTime) { blockContacts(input: {contactIds: ["750901", "750902"], until: $until}) { blockedContactIds until } }', { until });
+    const result = await graphql(stack.url, 'mutation ($until: DateTime) { blockContacts(input: {contactIds: ["750901", "750902"], until: $until}) { blockedContactIds until } }', { until });
     expect(result.errors).toBeUndefined();
     expect(result.data.blockContacts).toEqual({ blockedContactIds: ['750901', '750902'], until });
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/block-visitor']);
   });
 
   it('refuses a block that ends in the past, or no contacts, before any call', async () => {
-    expect(codes(await graphql(url, 'mutation { blockContacts(input: {contactIds: ["750901"], until: "2001-01-01T00:00:00.000Z"}) { until } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await graphql(url, 'mutation { blockContacts(input: {contactIds: []}) { until } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, 'mutation { blockContacts(input: {contactIds: ["750901"], until: "2001-01-01T00:00:00.000Z"}) { until } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, 'mutation { blockContacts(input: {contactIds: []}) { until } }'))).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });
 
   it("merges contacts: one call, then the primary's read shows the others' cases, and the others are gone", async () => {
-    const before = await graphql(url, '{ a: contact(id: "750901") { cases { id } } b: contact(id: "750902") { cases { id } } }');
+    const before = await graphql(stack.url, '{ a: contact(id: "750901") { cases { id } } b: contact(id: "750902") { cases { id } } }');
     const expected = [...before.data.a.cases, ...before.data.b.cases].map((item: { id: string }) => item.id).sort();
     stack.emulator.resetCalls();
-    const merged = await graphql(url, 'mutation { mergeContacts(input: {primaryContactId: "750901", contactIds: ["750902"]}) { mergedContactIds contact { id cases { id } } } }');
+    const merged = await graphql(stack.url, 'mutation { mergeContacts(input: {primaryContactId: "750901", contactIds: ["750902"]}) { mergedContactIds contact { id cases { id } } } }');
     expect(merged.errors).toBeUndefined();
     expect(merged.data.mergeContacts.mergedContactIds).toEqual(['750902']);
     expect(merged.data.mergeContacts.contact.cases.map((item: { id: string }) => item.id).sort()).toEqual(expected);
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/contact/merge/750901', 'GET /crm/objects/contact/750901?relations=cases']);
-    expect(codes(await graphql(url, '{ contact(id: "750902") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await graphql(stack.url, '{ contact(id: "750902") { id } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('refuses merging a contact into itself before any call', async () => {
-    const result = await graphql(url, 'mutation { mergeContacts(input: {primaryContactId: "750901", contactIds: ["750901"]}) { mergedContactIds } }');
+    const result = await graphql(stack.url, 'mutation { mergeContacts(input: {primaryContactId: "750901", contactIds: ["750901"]}) { mergedContactIds } }');
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });

@@ -1,19 +1,7 @@
-import { callLines, countCalls, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, countCalls, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.reset();
-});
+const stack = useStack('reset');
 
 interface Found {
   id: string;
@@ -22,7 +10,7 @@ interface Found {
 }
 
 async function findCase(filter: string): Promise<Found> {
-  const result = await graphql(url, `{ cases(first: 1, filter: ${filter}) { nodes { id contactId threadId } } }`);
+  const result = await graphql(stack.url, `{ cases(first: 1, filter: ${filter}) { nodes { id contactId threadId } } }`);
   const found = result.data.cases.nodes[0];
   if (!found) throw new Error(`no case matches ${filter}`);
   stack.emulator.resetCalls();
@@ -37,7 +25,7 @@ const MESSAGES = 'query ($id: ID!) { case(id: $id) { messages { id text } lastMe
 describe('sendMessage', () => {
   it('sends a chat message with one add-message call, and later reads see it last', async () => {
     const target = await findCase('{status: ACTIVE, channel: CHAT}');
-    const result = await graphql(url, SEND, { input: { caseId: target.id, text: 'Hello from the gateway' } });
+    const result = await graphql(stack.url, SEND, { input: { caseId: target.id, text: 'Hello from the gateway' } });
     expect(result.errors).toBeUndefined();
     const message = result.data.sendMessage.message;
     expect(message).toMatchObject({ caseId: target.id, channel: 'CHAT', type: 'MESSAGE', text: 'Hello from the gateway', senderType: 'USER' });
@@ -45,14 +33,14 @@ describe('sendMessage', () => {
     expect(stack.emulator.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
     expect(callLines(stack.emulator.calls)).toContain(`POST /crm/messenger/chat/add-message?x-user-type=user&contactId=${target.contactId}`);
 
-    const after = await graphql(url, MESSAGES, { id: target.id });
+    const after = await graphql(stack.url, MESSAGES, { id: target.id });
     expect(after.data.case.messages.at(-1)).toEqual({ id: message.id, text: 'Hello from the gateway' });
     expect(after.data.case.lastMessage).toEqual({ id: message.id, text: 'Hello from the gateway' });
   });
 
   it('sends as the contact when asked', async () => {
     const target = await findCase('{status: ACTIVE, channel: CHAT}');
-    const result = await graphql(url, SEND, { input: { caseId: target.id, text: 'I am the customer', senderType: 'CONTACT' } });
+    const result = await graphql(stack.url, SEND, { input: { caseId: target.id, text: 'I am the customer', senderType: 'CONTACT' } });
     expect(result.data.sendMessage.message).toMatchObject({ senderType: 'CONTACT', sender: { __typename: 'Contact' } });
     expect(callLines(stack.emulator.calls).filter((line) => line.startsWith('POST'))).toEqual([
       `POST /crm/messenger/chat/add-message?x-user-type=contact&contactId=${target.contactId}`,
@@ -61,7 +49,7 @@ describe('sendMessage', () => {
 
   it('sends an email with one mail call, under the id the message endpoints know', async () => {
     const target = await findCase('{status: ACTIVE, channel: EMAIL}');
-    const result = await graphql(url, SEND, {
+    const result = await graphql(stack.url, SEND, {
       input: {
         caseId: target.id,
         channel: 'EMAIL',
@@ -73,13 +61,13 @@ describe('sendMessage', () => {
     expect(message).toMatchObject({ caseId: target.id, channel: 'EMAIL', text: '<p>Your refund is on its way.</p>' });
     expect(countCalls(stack.emulator.calls, 'POST', /^\/mail\/add-message$/)).toBe(1);
     expect(stack.emulator.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
-    const read = await graphql(url, 'query ($id: ID!) { message(id: $id) { id caseId text } }', { id: message.id });
+    const read = await graphql(stack.url, 'query ($id: ID!) { message(id: $id) { id caseId text } }', { id: message.id });
     expect(read.data.message).toEqual({ id: message.id, caseId: target.id, text: '<p>Your refund is on its way.</p>' });
   });
 
   it('sends an SMS with one send-sms call, after reading the case for its thread and timeline', async () => {
     const target = await findCase('{status: ACTIVE, channel: SMS}');
-    const result = await graphql(url, SEND, {
+    const result = await graphql(stack.url, SEND, {
       input: { caseId: target.id, channel: 'SMS', text: 'Your order shipped', sms: { from: '+12513188609', to: '+919666929552' } },
     });
     expect(result.errors).toBeUndefined();
@@ -87,20 +75,20 @@ describe('sendMessage', () => {
     expect(message).toMatchObject({ caseId: target.id, type: 'SMS', text: 'Your order shipped' });
     // The sender selected in the payload is the one the answer embeds: no agent read.
     expect(callLines(stack.emulator.calls)).toEqual([`GET /crm/objects/case/${target.id}?relations=timeline`, 'POST /voip/send-sms?x-user-type=user']);
-    const read = await graphql(url, 'query ($id: ID!) { message(id: $id) { id text type } }', { id: message.id });
+    const read = await graphql(stack.url, 'query ($id: ID!) { message(id: $id) { id text type } }', { id: message.id });
     expect(read.data.message).toEqual({ id: message.id, text: 'Your order shipped', type: 'SMS' });
   });
 
   it('passes the upstream refusal of a closed case on as BAD_USER_INPUT', async () => {
     const target = await findCase('{status: CLOSED, channel: CHAT}');
-    const result = await graphql(url, SEND, { input: { caseId: target.id, text: 'too late' } });
+    const result = await graphql(stack.url, SEND, { input: { caseId: target.id, text: 'too late' } });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.message).toMatch(/active/i);
     expect(result.data).toBeNull();
   });
 
   it('is NOT_FOUND for a case that does not exist, without posting anything', async () => {
-    const result = await graphql(url, SEND, { input: { caseId: '999999', text: 'hello?' } });
+    const result = await graphql(stack.url, SEND, { input: { caseId: '999999', text: 'hello?' } });
     expect(codes(result)).toEqual(['NOT_FOUND']);
     expect(stack.emulator.calls.filter((call) => call.method === 'POST')).toHaveLength(0);
   });
@@ -109,29 +97,29 @@ describe('sendMessage', () => {
 describe('updateMessage and deleteMessage', () => {
   it('changes the text that later reads return', async () => {
     const target = await findCase('{status: ACTIVE, channel: CHAT}');
-    const sent = await graphql(url, SEND, { input: { caseId: target.id, text: 'typo hre' } });
+    const sent = await graphql(stack.url, SEND, { input: { caseId: target.id, text: 'typo hre' } });
     const id = sent.data.sendMessage.message.id;
-    const updated = await graphql(url, 'mutation ($id: ID!) { updateMessage(input: {id: $id, text: "typo here"}) { message { id text dateUpdated } } }', { id });
+    const updated = await graphql(stack.url, 'mutation ($id: ID!) { updateMessage(input: {id: $id, text: "typo here"}) { message { id text dateUpdated } } }', { id });
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updateMessage.message).toMatchObject({ id, text: 'typo here' });
     expect(updated.data.updateMessage.message.dateUpdated).toEqual(expect.any(String));
-    const read = await graphql(url, 'query ($id: ID!) { message(id: $id) { text } }', { id });
+    const read = await graphql(stack.url, 'query ($id: ID!) { message(id: $id) { text } }', { id });
     expect(read.data.message.text).toBe('typo here');
   });
 
   it('deletes a message so that later reads no longer find it', async () => {
     const target = await findCase('{status: ACTIVE, channel: CHAT}');
-    const before = await graphql(url, MESSAGES, { id: target.id });
+    const before = await graphql(stack.url, MESSAGES, { id: target.id });
     const victim = before.data.case.messages[1];
-    const deleted = await graphql(url, 'mutation ($id: ID!) { deleteMessage(input: {id: $id}) { deletedMessageId } }', { id: victim.id });
+    const deleted = await graphql(stack.url, 'mutation ($id: ID!) { deleteMessage(input: {id: $id}) { deletedMessageId } }', { id: victim.id });
     expect(deleted.data).toEqual({ deleteMessage: { deletedMessageId: victim.id } });
     expect(countCalls(stack.emulator.calls, 'DELETE', /^\/crm\/objects\/case-message\/\d+$/)).toBe(1);
-    const gone = await graphql(url, 'query ($id: ID!) { message(id: $id) { id } }', { id: victim.id });
+    const gone = await graphql(stack.url, 'query ($id: ID!) { message(id: $id) { id } }', { id: victim.id });
     expect(codes(gone)).toEqual(['NOT_FOUND']);
-    const after = await graphql(url, MESSAGES, { id: target.id });
+    const after = await graphql(stack.url, MESSAGES, { id: target.id });
     expect(after.data.case.messages.map((message: { id: string }) => message.id)).not.toContain(victim.id);
     expect(after.data.case.messages).toHaveLength(before.data.case.messages.length - 1);
-    const again = await graphql(url, 'mutation ($id: ID!) { deleteMessage(input: {id: $id}) { deletedMessageId } }', { id: victim.id });
+    const again = await graphql(stack.url, 'mutation ($id: ID!) { deleteMessage(input: {id: $id}) { deletedMessageId } }', { id: victim.id });
     expect(codes(again)).toEqual(['NOT_FOUND']);
   });
 });
@@ -139,7 +127,7 @@ describe('updateMessage and deleteMessage', () => {
 describe('case lifecycle', () => {
   it('creates a case with a first message, closes it, and reopens its thread', async () => {
     const created = await graphql(
-      url,
+      stack.url,
       `mutation { createCase(input: {contactId: "750905", title: "Billing question", message: "Why was I charged twice?"}) {
         case { id status channel title description threadId contactId contact { id name email } }
       } }`,
@@ -153,7 +141,7 @@ describe('case lifecycle', () => {
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/messenger/chat/create?contactId=750905']);
 
     const closed = await graphql(
-      url,
+      stack.url,
       'mutation ($id: ID!) { closeCase(input: {caseId: $id, closingState: "handled", askFeedback: true}) { case { id status dateClosed closingState } } }',
       { id: fresh.id },
     );
@@ -161,11 +149,11 @@ describe('case lifecycle', () => {
     expect(closed.data.closeCase.case).toMatchObject({ id: fresh.id, status: 'CLOSED', closingState: 'handled' });
     expect(closed.data.closeCase.case.dateClosed).toEqual(expect.any(String));
 
-    const twice = await graphql(url, 'mutation ($id: ID!) { closeCase(input: {caseId: $id}) { case { id } } }', { id: fresh.id });
+    const twice = await graphql(stack.url, 'mutation ($id: ID!) { closeCase(input: {caseId: $id}) { case { id } } }', { id: fresh.id });
     expect(codes(twice)).toEqual(['BAD_USER_INPUT']);
 
     const reopened = await graphql(
-      url,
+      stack.url,
       'mutation ($t: ID!) { reopenCase(input: {contactId: "750905", threadId: $t, message: "Back again"}) { case { id status threadId parent { id status } } } }',
       { t: fresh.threadId },
     );
@@ -174,26 +162,26 @@ describe('case lifecycle', () => {
     expect(next.id).not.toBe(fresh.id);
     expect(next).toMatchObject({ status: 'ACTIVE', threadId: fresh.threadId, parent: { id: fresh.id, status: 'CLOSED' } });
 
-    const thread = await graphql(url, 'query ($t: ID!) { thread(contactId: "750905", threadId: $t) { id status } }', { t: fresh.threadId });
+    const thread = await graphql(stack.url, 'query ($t: ID!) { thread(contactId: "750905", threadId: $t) { id status } }', { t: fresh.threadId });
     expect(thread.data.thread.map((item: { id: string }) => item.id)).toEqual([fresh.id, next.id]);
 
-    const conflict = await graphql(url, 'mutation ($t: ID!) { reopenCase(input: {contactId: "750905", threadId: $t}) { case { id } } }', {
+    const conflict = await graphql(stack.url, 'mutation ($t: ID!) { reopenCase(input: {contactId: "750905", threadId: $t}) { case { id } } }', {
       t: fresh.threadId,
     });
     expect(codes(conflict)).toEqual(['CONFLICT']);
   });
 
   it('is NOT_FOUND when creating a case for a contact that does not exist', async () => {
-    const result = await graphql(url, 'mutation { createCase(input: {contactId: "1"}) { case { id } } }');
+    const result = await graphql(stack.url, 'mutation { createCase(input: {contactId: "1"}) { case { id } } }');
     expect(codes(result)).toEqual(['NOT_FOUND']);
   });
 
   it('invites agents and departments, one invitation per agent', async () => {
     const target = await findCase('{status: ACTIVE}');
-    const users = await graphql(url, '{ users { id } }');
+    const users = await graphql(stack.url, '{ users { id } }');
     const [first, second] = users.data.users.map((user: { id: string }) => user.id);
     const result = await graphql(
-      url,
+      stack.url,
       'mutation ($id: ID!, $agents: [ID!]) { inviteToCase(input: {caseId: $id, agentIds: $agents}) { invitations { userId online sent } } }',
       { id: target.id, agents: [first, second, first] },
     );
@@ -202,7 +190,7 @@ describe('case lifecycle', () => {
     expect(invitations.map((invitation: { userId: string }) => invitation.userId).sort()).toEqual([first, second].sort());
     for (const invitation of invitations) expect(invitation.sent).toBe(invitation.online);
 
-    const byDepartment = await graphql(url, 'mutation ($id: ID!) { inviteToCase(input: {caseId: $id, departmentIds: ["2"]}) { invitations { userId } } }', {
+    const byDepartment = await graphql(stack.url, 'mutation ($id: ID!) { inviteToCase(input: {caseId: $id, departmentIds: ["2"]}) { invitations { userId } } }', {
       id: target.id,
     });
     expect(byDepartment.data.inviteToCase.invitations.length).toBeGreaterThan(0);
@@ -214,7 +202,7 @@ describe('what a write changes, later in the same request', () => {
     const target = await findCase('{status: ACTIVE, channel: CHAT}');
     const CASES = 'contact { cases { id status } }';
     const result = await graphql(
-      url,
+      stack.url,
       `mutation ($input: SendMessageInput!, $close: CloseCaseInput!) {
         a: sendMessage(input: $input) { message { case { ${CASES} } } }
         b: closeCase(input: $close) { case { status ${CASES} } }

@@ -1,18 +1,8 @@
 import { NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY } from '../../emulator/keys.js';
-import { callLines, countCalls, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, countCalls, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql, type GraphQLResult } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => stack.emulator.resetCalls());
+const stack = useStack('calls');
 
 interface CaseNode {
   id: string;
@@ -31,7 +21,7 @@ async function allCases(): Promise<CaseNode[]> {
   let after: string | null = null;
   for (;;) {
     const result: GraphQLResult<CasePage> = await graphql<CasePage>(
-      url,
+      stack.url,
       'query ($after: String) { cases(first: 100, after: $after) { nodes { id status channel contactId threadId } pageInfo { hasNextPage endCursor } } }',
       { after },
     );
@@ -44,7 +34,7 @@ async function allCases(): Promise<CaseNode[]> {
 
 describe('Query.cases', () => {
   it('answers the README query, with no call per row', async () => {
-    const result = await graphql(url, '{ cases(first: 3) { totalCount nodes { id title contact { id name } messages { text } } } }');
+    const result = await graphql(stack.url, '{ cases(first: 3) { totalCount nodes { id title contact { id name } messages { text } } } }');
     expect(result.errors).toBeUndefined();
     const { totalCount, nodes } = result.data.cases;
     expect(totalCount).toBeGreaterThanOrEqual(200);
@@ -64,13 +54,13 @@ describe('Query.cases', () => {
   });
 
   it('pages with opaque cursors that continue where the last page ended', async () => {
-    const whole = await graphql(url, '{ cases(first: 10) { nodes { id } } }');
-    const first = await graphql(url, '{ cases(first: 4) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }');
+    const whole = await graphql(stack.url, '{ cases(first: 10) { nodes { id } } }');
+    const first = await graphql(stack.url, '{ cases(first: 4) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }');
     const { pageInfo, edges } = first.data.cases;
     expect(pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(pageInfo.startCursor).toBe(edges[0].cursor);
     expect(pageInfo.endCursor).toBe(edges[3].cursor);
-    const second = await graphql(url, 'query ($after: String) { cases(first: 6, after: $after) { nodes { id } pageInfo { hasPreviousPage } } }', {
+    const second = await graphql(stack.url, 'query ($after: String) { cases(first: 6, after: $after) { nodes { id } pageInfo { hasPreviousPage } } }', {
       after: pageInfo.endCursor,
     });
     expect(second.data.cases.pageInfo.hasPreviousPage).toBe(true);
@@ -85,15 +75,15 @@ describe('Query.cases', () => {
     const all = await allCases();
     expect(all.length).toBeGreaterThanOrEqual(200);
     expect(new Set(all.map((node) => node.id)).size).toBe(all.length);
-    const last = await graphql(url, '{ cases(first: 0) { totalCount edges { cursor } pageInfo { startCursor endCursor hasNextPage } } }');
+    const last = await graphql(stack.url, '{ cases(first: 0) { totalCount edges { cursor } pageInfo { startCursor endCursor hasNextPage } } }');
     expect(last.data.cases).toEqual({ totalCount: all.length, edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: true } });
   });
 
   it('filters on status, channel and contact, sending where= conditions', async () => {
-    const closed = await graphql(url, '{ cases(first: 50, filter: {status: CLOSED}) { totalCount nodes { status } } }');
+    const closed = await graphql(stack.url, '{ cases(first: 50, filter: {status: CLOSED}) { totalCount nodes { status } } }');
     expect(closed.data.cases.nodes.length).toBeGreaterThan(0);
     expect(closed.data.cases.nodes.every((node: { status: string }) => node.status === 'CLOSED')).toBe(true);
-    const email = await graphql(url, '{ cases(first: 50, filter: {channel: EMAIL}) { totalCount nodes { channel contactId } } }');
+    const email = await graphql(stack.url, '{ cases(first: 50, filter: {channel: EMAIL}) { totalCount nodes { channel contactId } } }');
     expect(email.data.cases.nodes.length).toBeGreaterThan(0);
     expect(email.data.cases.nodes.every((node: { channel: string }) => node.channel === 'EMAIL')).toBe(true);
     expect(callLines(stack.emulator.calls)).toEqual([
@@ -101,7 +91,7 @@ describe('Query.cases', () => {
       'GET /crm/objects/case?limit=50&page=0&where=channel|eq|mail&select=channel&select=contactId&select=id',
     ]);
     const contactId = email.data.cases.nodes[0].contactId;
-    const mine = await graphql(url, 'query ($c: ID!) { cases(first: 100, filter: {contactId: $c, channel: EMAIL}) { totalCount nodes { contactId channel } } }', {
+    const mine = await graphql(stack.url, 'query ($c: ID!) { cases(first: 100, filter: {contactId: $c, channel: EMAIL}) { totalCount nodes { contactId channel } } }', {
       c: contactId,
     });
     expect(mine.data.cases.totalCount).toBe(mine.data.cases.nodes.length);
@@ -118,7 +108,7 @@ describe('Query.cases', () => {
 
   it('costs one list call plus one read per distinct contact for twenty cases with everything', async () => {
     const result = await graphql(
-      url,
+      stack.url,
       `{ cases(first: 20) { nodes {
           id lastMessage { id text dateCreated }
           contact { id name email clientName }
@@ -151,11 +141,11 @@ describe('Query.cases', () => {
 
 describe('Query.case', () => {
   it('reads one case with all its relations in one call, plus the contact read for its name', async () => {
-    const list = await graphql(url, '{ cases(first: 100, filter: {status: CLOSED}) { nodes { id } } }');
+    const list = await graphql(stack.url, '{ cases(first: 100, filter: {status: CLOSED}) { nodes { id } } }');
     const id = list.data.cases.nodes[0].id;
     stack.emulator.resetCalls();
     const result = await graphql(
-      url,
+      stack.url,
       `query ($id: ID!) { case(id: $id) {
         id contactId status dateClosed closingState fields feedbacks
         contact { name email phone archived fields }
@@ -177,14 +167,14 @@ describe('Query.case', () => {
   });
 
   it('is null with NOT_FOUND for an id that does not exist', async () => {
-    const result = await graphql(url, '{ case(id: "999999") { id } }');
+    const result = await graphql(stack.url, '{ case(id: "999999") { id } }');
     expect(result.data).toEqual({ case: null });
     expect(codes(result)).toEqual(['NOT_FOUND']);
     expect(result.errors?.[0]?.path).toEqual(['case']);
   });
 
   it('shares one upstream call between aliases of the same case', async () => {
-    const result = await graphql(url, '{ a: case(id: "1001") { id title } b: case(id: "1001") { id status } }');
+    const result = await graphql(stack.url, '{ a: case(id: "1001") { id title } b: case(id: "1001") { id status } }');
     expect(result.data.a.id).toBe('1001');
     expect(result.data.b.id).toBe('1001');
     expect(stack.emulator.calls).toHaveLength(1);
@@ -192,7 +182,7 @@ describe('Query.case', () => {
 
   it('shares one list call between aliases of the same page, embedding what each selects', async () => {
     const result = await graphql(
-      url,
+      stack.url,
       `{ a: cases(first: 5) { nodes { id messages { id } } }
          b: cases(first: 5) { totalCount nodes { id timeline { id } } }
          c: cases(first: 6) { nodes { id } } }`,
@@ -206,7 +196,7 @@ describe('Query.case', () => {
   });
 
   it('follows parent links of reopened cases', async () => {
-    const all = await graphql(url, '{ cases(first: 100) { nodes { id threadId parent { id threadId } } } }');
+    const all = await graphql(stack.url, '{ cases(first: 100) { nodes { id threadId parent { id threadId } } } }');
     const reopened = all.data.cases.nodes.filter((node: { parent: unknown }) => node.parent !== null);
     expect(reopened.length).toBeGreaterThan(0);
     for (const node of reopened) expect(node.threadId).toBe(node.parent.id);
@@ -216,11 +206,11 @@ describe('Query.case', () => {
 
 describe('Query.thread', () => {
   it('returns the cases of a thread, each with its last message, in one call', async () => {
-    const all = await graphql(url, '{ cases(first: 100) { nodes { id contactId threadId parent { id } } } }');
+    const all = await graphql(stack.url, '{ cases(first: 100) { nodes { id contactId threadId parent { id } } } }');
     const reopened = all.data.cases.nodes.find((node: { parent: unknown }) => node.parent !== null);
     stack.emulator.resetCalls();
     const result = await graphql(
-      url,
+      stack.url,
       'query ($c: ID!, $t: ID!) { thread(contactId: $c, threadId: $t) { id threadId contactId lastMessage { id text } users { type user { name } } } }',
       { c: reopened.contactId, t: reopened.threadId },
     );
@@ -238,17 +228,17 @@ describe('Query.thread', () => {
   });
 
   it('is an empty list for a thread that does not exist', async () => {
-    const result = await graphql(url, '{ thread(contactId: "750901", threadId: "999999") { id } }');
+    const result = await graphql(stack.url, '{ thread(contactId: "750901", threadId: "999999") { id } }');
     expect(result.data).toEqual({ thread: [] });
   });
 });
 
 describe('Query.message, contact, user, users', () => {
   it('reads a message with its case and sender', async () => {
-    const page = await graphql(url, '{ cases(first: 5, filter: {status: ACTIVE, channel: CHAT}) { nodes { id messages { id senderType } } } }');
+    const page = await graphql(stack.url, '{ cases(first: 5, filter: {status: ACTIVE, channel: CHAT}) { nodes { id messages { id senderType } } } }');
     const message = page.data.cases.nodes[0].messages.find((item: { senderType: string }) => item.senderType === 'CONTACT');
     const result = await graphql(
-      url,
+      stack.url,
       'query ($id: ID!) { message(id: $id) { id caseId text seen senderType sender { __typename ... on Contact { id name } ... on User { id name } } case { id status } } }',
       { id: message.id },
     );
@@ -260,7 +250,7 @@ describe('Query.message, contact, user, users', () => {
   });
 
   it('resolves the agent senders of a case\'s messages (which embed none) from the directory, and the API pseudo-agent it lacks to null', async () => {
-    const result = await graphql(url, '{ cases(first: 60) { nodes { messages { senderType senderId sender { __typename ... on User { id name } } } } } }');
+    const result = await graphql(stack.url, '{ cases(first: 60) { nodes { messages { senderType senderId sender { __typename ... on User { id name } } } } } }');
     const fromUsers = result.data.cases.nodes.flatMap((node: { messages: Array<{ senderType: string }> }) =>
       node.messages.filter((message) => message.senderType === 'USER'),
     );
@@ -275,7 +265,7 @@ describe('Query.message, contact, user, users', () => {
   });
 
   it('reads a contact with its fields and cases in one call', async () => {
-    const result = await graphql(url, '{ contact(id: "750901") { id name email phone fields clientType archived cases { id contactId } } }');
+    const result = await graphql(stack.url, '{ contact(id: "750901") { id name email phone fields clientType archived cases { id contactId } } }');
     expect(result.errors).toBeUndefined();
     const contact = result.data.contact;
     expect(contact.name).toBe(contact.fields.name);
@@ -285,11 +275,11 @@ describe('Query.message, contact, user, users', () => {
   });
 
   it('reads agents one by one and all at once', async () => {
-    const all = await graphql(url, '{ users { id name firstName lastName email photo } }');
+    const all = await graphql(stack.url, '{ users { id name firstName lastName email photo } }');
     expect(all.data.users).toHaveLength(8);
-    const one = await graphql(url, 'query ($id: ID!) { user(id: $id) { id name email } }', { id: all.data.users[1].id });
+    const one = await graphql(stack.url, 'query ($id: ID!) { user(id: $id) { id name email } }', { id: all.data.users[1].id });
     expect(one.data.user).toEqual({ id: all.data.users[1].id, name: all.data.users[1].name, email: all.data.users[1].email });
-    const missing = await graphql(url, '{ user(id: "99") { id } }');
+    const missing = await graphql(stack.url, '{ user(id: "99") { id } }');
     expect(codes(missing)).toEqual(['NOT_FOUND']);
   });
 });
@@ -297,21 +287,21 @@ describe('Query.message, contact, user, users', () => {
 describe('API keys', () => {
   it('maps a key without case permission to FORBIDDEN, and still reads what it may', async () => {
     const headers = { authorization: `Bearer ${NO_CASE_ACCESS_API_KEY}` };
-    const denied = await graphql(url, '{ case(id: "1001") { id } }', undefined, headers);
+    const denied = await graphql(stack.url, '{ case(id: "1001") { id } }', undefined, headers);
     expect(codes(denied)).toEqual(['FORBIDDEN']);
-    const allowed = await graphql(url, '{ users { id } }', undefined, headers);
+    const allowed = await graphql(stack.url, '{ users { id } }', undefined, headers);
     expect(allowed.data.users).toHaveLength(8);
   });
 
   it('maps an unknown key to UNAUTHENTICATED', async () => {
-    const result = await graphql(url, '{ users { id } }', undefined, { authorization: 'Bearer not-a-key' });
+    const result = await graphql(stack.url, '{ users { id } }', undefined, { authorization: 'Bearer not-a-key' });
     expect(codes(result)).toEqual(['UNAUTHENTICATED']);
   });
 
   it("serves each key its own account's data", async () => {
     const query = '{ case(id: "1001") { id title contact { name } } }';
-    const demo = await graphql(url, query);
-    const other = await graphql(url, query, undefined, { authorization: `Bearer ${OTHER_ACCOUNT_API_KEY}` });
+    const demo = await graphql(stack.url, query);
+    const other = await graphql(stack.url, query, undefined, { authorization: `Bearer ${OTHER_ACCOUNT_API_KEY}` });
     expect(demo.data.case.id).toBe('1001');
     expect(other.data.case.id).toBe('1001');
     expect(other.data.case).not.toEqual(demo.data.case);

@@ -2,27 +2,14 @@
  * The queue, an inbox's first view, and the UNKNOWN fallback of every enumeration read from the
  * upstream: a value the gateway does not know reads as UNKNOWN, never as a wrong known value.
  */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.setFaults([]);
-  stack.emulator.resetCalls();
-});
+const stack = useStack('calls');
 
 describe('the queue', () => {
   it('reads the upstream status `queue` as QUEUE and filters on it with one call', async () => {
-    const result = await graphql(url, '{ cases(first: 20, filter: {status: QUEUE}) { totalCount nodes { id status dateQueue } } }');
+    const result = await graphql(stack.url, '{ cases(first: 20, filter: {status: QUEUE}) { totalCount nodes { id status dateQueue } } }');
     expect(result.errors).toBeUndefined();
     const { totalCount, nodes } = result.data.cases;
     expect(totalCount).toBe(3);
@@ -31,7 +18,7 @@ describe('the queue', () => {
   });
 
   it('refuses a filter on UNKNOWN before any call', async () => {
-    const result = await graphql(url, '{ cases(filter: {status: UNKNOWN}) { totalCount } }');
+    const result = await graphql(stack.url, '{ cases(filter: {status: UNKNOWN}) { totalCount } }');
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });
@@ -56,7 +43,7 @@ describe('values the gateway does not know', () => {
         }),
       },
     ]);
-    const result = await graphql(url, '{ case(id: "1001") { users { id type user { id name } contact { id } } } }');
+    const result = await graphql(stack.url, '{ case(id: "1001") { users { id type user { id name } contact { id } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data.case.users).toEqual([
       { id: '1', type: 'UNKNOWN', user: null, contact: null },
@@ -74,14 +61,14 @@ describe('values the gateway does not know', () => {
         body: JSON.stringify({ data: { id: 8001, caseId: 1001, senderId: 5, senderType: 'bot', type: 'message', message: 'Routing you now' } }),
       },
     ]);
-    const result = await graphql(url, '{ message(id: "8001") { senderType senderId sender { __typename } } }');
+    const result = await graphql(stack.url, '{ message(id: "8001") { senderType senderId sender { __typename } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data.message).toEqual({ senderType: 'UNKNOWN', senderId: '5', sender: null });
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case-message/8001']);
   });
 
   it('refuses UNKNOWN as the sender type of a message before any call', async () => {
-    const result = await graphql(url, 'mutation { sendMessage(input: {caseId: "1001", text: "hi", senderType: UNKNOWN}) { message { id } } }');
+    const result = await graphql(stack.url, 'mutation { sendMessage(input: {caseId: "1001", text: "hi", senderType: UNKNOWN}) { message { id } } }');
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.argumentName).toBe('input.senderType');
     expect(stack.emulator.calls).toHaveLength(0);

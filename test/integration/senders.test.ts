@@ -2,25 +2,13 @@
  * Senders as the upstream names them, and email bodies as the caller means them, with the calls
  * pinned: an embedded sender costs no directory read.
  */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.reset();
-});
+const stack = useStack('reset');
 
 async function firstCase(filter: string): Promise<{ id: string; contactId: string; messages: Array<{ id: string; senderType: string; senderId: string }> }> {
-  const result = await graphql(url, `{ cases(first: 1, filter: ${filter}) { nodes { id contactId messages { id senderType senderId } } } }`);
+  const result = await graphql(stack.url, `{ cases(first: 1, filter: ${filter}) { nodes { id contactId messages { id senderType senderId } } } }`);
   stack.emulator.resetCalls();
   return result.data.cases.nodes[0];
 }
@@ -31,19 +19,19 @@ const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) 
 describe('senders from the payload', () => {
   it("names the API key's pseudo-agent as the sender of what the key sends, with no directory read", async () => {
     const target = await firstCase('{status: ACTIVE, channel: CHAT}');
-    const sent = await graphql(url, SEND, { input: { caseId: target.id, text: 'On it.' } });
+    const sent = await graphql(stack.url, SEND, { input: { caseId: target.id, text: 'On it.' } });
     expect(sent.errors).toBeUndefined();
     expect(sent.data.sendMessage.message.sender).toEqual({ __typename: 'User', id: '99', name: 'Support Bot' });
     expect(callLines(stack.emulator.calls)).toEqual([`GET /crm/objects/case/${target.id}`, `POST /crm/messenger/chat/add-message?x-user-type=user&contactId=${target.contactId}`]);
 
     stack.emulator.resetCalls();
     const id = sent.data.sendMessage.message.id;
-    const edited = await graphql(url, `mutation ($id: ID!) { updateMessage(input: {id: $id, text: "On it now."}) { message { text ${SENDER} } } }`, { id });
+    const edited = await graphql(stack.url, `mutation ($id: ID!) { updateMessage(input: {id: $id, text: "On it now."}) { message { text ${SENDER} } } }`, { id });
     expect(edited.data.updateMessage.message).toEqual({ text: 'On it now.', sender: { __typename: 'User', id: '99', name: 'Support Bot' } });
     expect(callLines(stack.emulator.calls)).toEqual([`POST /crm/messenger/chat/message/${id}`]);
 
     stack.emulator.resetCalls();
-    const read = await graphql(url, `query ($id: ID!) { message(id: $id) { ${SENDER} } }`, { id });
+    const read = await graphql(stack.url, `query ($id: ID!) { message(id: $id) { ${SENDER} } }`, { id });
     expect(read.data.message.sender).toEqual({ __typename: 'User', id: '99', name: 'Support Bot' });
     expect(callLines(stack.emulator.calls)).toEqual([`GET /crm/objects/case-message/${id}`]);
   });
@@ -52,7 +40,7 @@ describe('senders from the payload', () => {
     const target = await firstCase('{status: ACTIVE, channel: CHAT}');
     const fromAgent = target.messages.find((message) => message.senderType === 'USER' && message.senderId !== '99');
     if (!fromAgent) throw new Error('the seed has no agent message in an active chat');
-    const read = await graphql(url, `query ($id: ID!) { message(id: $id) { ${SENDER} } }`, { id: fromAgent.id });
+    const read = await graphql(stack.url, `query ($id: ID!) { message(id: $id) { ${SENDER} } }`, { id: fromAgent.id });
     expect(read.data.message.sender).toEqual({ __typename: 'User', id: fromAgent.senderId, name: expect.any(String) });
     expect(callLines(stack.emulator.calls)).toEqual([`GET /crm/objects/case-message/${fromAgent.id}`]);
   });
@@ -66,14 +54,14 @@ describe('senders from the payload', () => {
         body: JSON.stringify({ data: { id: 8001, caseId: 1001, senderId: 12, senderType: 'user', type: 'message', message: 'Hello' } }),
       },
     ]);
-    const read = await graphql(url, `{ message(id: "8001") { ${SENDER} } }`);
+    const read = await graphql(stack.url, `{ message(id: "8001") { ${SENDER} } }`);
     expect(read.data.message.sender).toEqual({ __typename: 'User', id: '12', name: expect.any(String) });
     expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case-message/8001', 'GET /account/user/12']);
   });
 
   it('reads a contact sender by its id, not from the stand-in name the payload embeds', async () => {
     const target = await firstCase('{status: ACTIVE, channel: CHAT}');
-    const sent = await graphql(url, `mutation ($id: ID!) { sendMessage(input: {caseId: $id, text: "Still there?", senderType: CONTACT}) { message { sender { ... on Contact { id name } } } } }`, { id: target.id });
+    const sent = await graphql(stack.url, `mutation ($id: ID!) { sendMessage(input: {caseId: $id, text: "Still there?", senderType: CONTACT}) { message { sender { ... on Contact { id name } } } } }`, { id: target.id });
     expect(sent.data.sendMessage.message.sender.id).toBe(target.contactId);
     expect(sent.data.sendMessage.message.sender.name).not.toMatch(/^#/);
   });
@@ -84,7 +72,7 @@ describe('email bodies', () => {
 
   it('escapes plain text and keeps its line breaks when it goes out as HTML, and returns the mail fields', async () => {
     const target = await firstCase('{status: ACTIVE, channel: EMAIL}');
-    const sent = await graphql(url, SEND, {
+    const sent = await graphql(stack.url, SEND, {
       input: { caseId: target.id, channel: 'EMAIL', text: 'Refunds < 5 € & "small" ones\nare instant.\r\nThanks', email: EMAIL },
     });
     expect(sent.errors).toBeUndefined();
@@ -104,7 +92,7 @@ describe('email bodies', () => {
 
   it('sends markup as is when the caller gives it as html', async () => {
     const target = await firstCase('{status: ACTIVE, channel: EMAIL}');
-    const sent = await graphql(url, SEND, { input: { caseId: target.id, channel: 'EMAIL', email: { ...EMAIL, html: '<p>Refund <b>sent</b></p>' } } });
+    const sent = await graphql(stack.url, SEND, { input: { caseId: target.id, channel: 'EMAIL', email: { ...EMAIL, html: '<p>Refund <b>sent</b></p>' } } });
     expect(sent.errors).toBeUndefined();
     expect(sent.data.sendMessage.message.text).toBe('<p>Refund <b>sent</b></p>');
   });
@@ -115,7 +103,7 @@ describe('email bodies', () => {
       [{ caseId: '1001', channel: 'EMAIL', email: EMAIL }, 'input.text'],
       [{ caseId: '1001', text: null }, 'input.text'],
     ] as const) {
-      const result = await graphql(url, SEND, { input });
+      const result = await graphql(stack.url, SEND, { input });
       expect({ codes: codes(result), argumentName: result.errors?.[0]?.extensions?.argumentName }).toEqual({ codes: ['BAD_USER_INPUT'], argumentName });
     }
     expect(stack.emulator.calls).toHaveLength(0);
@@ -125,7 +113,7 @@ describe('email bodies', () => {
 describe('text messages', () => {
   it('returns the SMS fields and the embedded sender of the answer', async () => {
     const target = await firstCase('{status: ACTIVE, channel: SMS}');
-    const sent = await graphql(url, SEND, { input: { caseId: target.id, channel: 'SMS', text: 'Shipped', sms: { from: '+12513188609', to: '+919666929552' } } });
+    const sent = await graphql(stack.url, SEND, { input: { caseId: target.id, channel: 'SMS', text: 'Shipped', sms: { from: '+12513188609', to: '+919666929552' } } });
     expect(sent.errors).toBeUndefined();
     expect(sent.data.sendMessage.message).toMatchObject({
       sms: { from: '+12513188609', to: '+919666929552', status: 'sent' },

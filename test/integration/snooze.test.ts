@@ -1,9 +1,8 @@
 /** Snoozing a case and removing the snooze, with the upstream calls pinned and the docs' failures mapped. */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql, type GraphQLResult } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
+const stack = useStack('reset');
 let caseId: string;
 
 const SNOOZE = `mutation ($input: SnoozeCaseInput!) {
@@ -15,19 +14,11 @@ const UNSNOOZE = 'mutation ($id: ID!) { unsnoozeCase(input: { snoozeId: $id }) {
 const inDays = (days: number, extra = '.000Z'): string => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16)}:00${extra}`;
 
 beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-  caseId = (await graphql(url, '{ cases(first: 1, filter: { status: ACTIVE }) { nodes { id } } }')).data.cases.nodes[0].id;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.reset();
+  caseId = (await graphql(stack.url, '{ cases(first: 1, filter: { status: ACTIVE }) { nodes { id } } }')).data.cases.nodes[0].id;
 });
 
 async function snooze(until: string, message?: string): Promise<GraphQLResult<any>> {
-  return graphql(url, SNOOZE, { input: { caseId, until, ...(message === undefined ? {} : { message }) } });
+  return graphql(stack.url, SNOOZE, { input: { caseId, until, ...(message === undefined ? {} : { message }) } });
 }
 
 describe('snoozeCase', () => {
@@ -64,16 +55,16 @@ describe('snoozeCase', () => {
       [{ caseId: '-3', until: inDays(1) }, 'input.caseId'],
       [{ caseId, until: inDays(1), message: 'x'.repeat(501) }, 'input.message'],
     ] as const) {
-      const result = await graphql(url, SNOOZE, { input });
+      const result = await graphql(stack.url, SNOOZE, { input });
       expect({ argumentName, codes: codes(result), named: result.errors?.[0]?.extensions?.argumentName }).toEqual({ argumentName, codes: ['BAD_USER_INPUT'], named: argumentName });
     }
     // The upstream's own form is not a DateTime: the variable is refused before the resolver runs.
-    expect(codes(await graphql(url, SNOOZE, { input: { caseId, until: '2099-04-05 13:44:12' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, SNOOZE, { input: { caseId, until: '2099-04-05 13:44:12' } }))).toEqual(['BAD_USER_INPUT']);
     expect(stack.emulator.calls).toHaveLength(0);
   });
 
   it('is NOT_FOUND for a case the upstream does not have, with the one write and no read', async () => {
-    const result = await graphql(url, SNOOZE, { input: { caseId: '99999', until: inDays(1) } });
+    const result = await graphql(stack.url, SNOOZE, { input: { caseId: '99999', until: inDays(1) } });
     expect(codes(result)).toEqual(['NOT_FOUND']);
     expect(callLines(stack.emulator.calls)).toEqual(['POST /crm/follow-up/create']);
   });
@@ -96,16 +87,16 @@ describe('unsnoozeCase', () => {
   it('removes a snooze the key set with one call; a second removal is NOT_FOUND', async () => {
     const id = (await snooze(inDays(1))).data.snoozeCase.snooze.id;
     stack.emulator.resetCalls();
-    expect((await graphql(url, UNSNOOZE, { id })).data).toEqual({ unsnoozeCase: { deletedSnoozeId: id } });
+    expect((await graphql(stack.url, UNSNOOZE, { id })).data).toEqual({ unsnoozeCase: { deletedSnoozeId: id } });
     expect(callLines(stack.emulator.calls)).toEqual([`DELETE /crm/follow-up/${id}`]);
-    const again = await graphql(url, UNSNOOZE, { id });
+    const again = await graphql(stack.url, UNSNOOZE, { id });
     expect(codes(again)).toEqual(['NOT_FOUND']);
     expect(again.errors![0]!.message).toContain(`no snooze ${id}`);
   });
 
   it('is FORBIDDEN for a snooze an agent set, saying that only its creator may remove it', async () => {
     // Seeded snoozes 51 and 52 were set by agents, not by the key.
-    const result = await graphql(url, UNSNOOZE, { id: '51' });
+    const result = await graphql(stack.url, UNSNOOZE, { id: '51' });
     expect(codes(result)).toEqual(['FORBIDDEN']);
     expect(result.errors![0]!.message).toContain('only the agent who created a snooze may remove it');
     expect(result.errors![0]!.extensions).toMatchObject({ upstreamStatus: 403, upstreamType: 'ERROR_UNAUTHORIZED_ACCESS' });
@@ -116,10 +107,10 @@ describe('unsnoozeCase', () => {
       { method: 'DELETE', path: '^/crm/follow-up/', status: 405, body: '{"message":"Method Not Allowed"}', times: 1 },
       { method: 'DELETE', path: '^/crm/follow-up/', status: 404, body: '{"message":"Cannot DELETE"}', times: 1 },
     ]);
-    const notServed = await graphql(url, UNSNOOZE, { id: '51' });
+    const notServed = await graphql(stack.url, UNSNOOZE, { id: '51' });
     expect(codes(notServed)).toEqual(['UPSTREAM_ERROR']);
     expect(notServed.errors![0]!.message).toContain('under construction');
-    const missing = await graphql(url, UNSNOOZE, { id: '51' });
+    const missing = await graphql(stack.url, UNSNOOZE, { id: '51' });
     expect(codes(missing)).toEqual(['NOT_FOUND']);
     expect(missing.errors![0]!.message).toContain('under construction');
     // Each failed removal was sent once.
@@ -128,7 +119,7 @@ describe('unsnoozeCase', () => {
 
   it('refuses a malformed snooze id before any call', async () => {
     for (const id of ['x', '0', '1.5']) {
-      const result = await graphql(url, UNSNOOZE, { id });
+      const result = await graphql(stack.url, UNSNOOZE, { id });
       expect({ id, codes: codes(result), named: result.errors?.[0]?.extensions?.argumentName }).toEqual({ id, codes: ['BAD_USER_INPUT'], named: 'input.snoozeId' });
     }
     expect(stack.emulator.calls).toHaveLength(0);

@@ -1,21 +1,8 @@
 /** Departments with their members, and each agent's status and departments, with the calls pinned. */
-import { callLines, startStack, type Stack } from '../helpers/emulatorSetup.js';
+import { callLines, useStack } from '../helpers/emulatorSetup.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
-let stack: Stack;
-let url: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  url = stack.gateway.url;
-});
-
-afterAll(() => stack.stop());
-
-beforeEach(() => {
-  stack.emulator.setFaults([]);
-  stack.emulator.resetCalls();
-});
+const stack = useStack('calls');
 
 interface Department {
   id: string;
@@ -26,7 +13,7 @@ interface Department {
 
 describe('departments', () => {
   it('lists every department with its members in one call', async () => {
-    const result = await graphql(url, '{ departments { id name status members { id name status } } }');
+    const result = await graphql(stack.url, '{ departments { id name status members { id name status } } }');
     expect(result.errors).toBeUndefined();
     const departments = result.data.departments as Department[];
     expect(departments.map((department) => department.id)).toEqual(['2', '3', '4']);
@@ -39,19 +26,19 @@ describe('departments', () => {
   });
 
   it('reads one department, members included, from the list: one call; NOT_FOUND for one that does not exist', async () => {
-    const all = (await graphql(url, '{ departments { id name members { id } } }')).data.departments as Department[];
+    const all = (await graphql(stack.url, '{ departments { id name members { id } } }')).data.departments as Department[];
     stack.emulator.resetCalls();
-    const one = await graphql(url, '{ department(id: "3") { id name members { id } } }');
+    const one = await graphql(stack.url, '{ department(id: "3") { id name members { id } } }');
     expect(one.data.department).toEqual(all.find((department) => department.id === '3'));
     expect(callLines(stack.emulator.calls)).toEqual(['GET /account/department']);
-    expect(codes(await graphql(url, '{ department(id: "99") { id } }'))).toEqual(['NOT_FOUND']);
-    expect(codes(await graphql(url, '{ department(id: "x") { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.url, '{ department(id: "99") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await graphql(stack.url, '{ department(id: "x") { id } }'))).toEqual(['BAD_USER_INPUT']);
   });
 });
 
 describe("agents' status and departments", () => {
   it('gives every agent its status and departments: the directory and the department list, one call each', async () => {
-    const result = await graphql(url, '{ users { id status departments { id } } departments { id members { id } } }');
+    const result = await graphql(stack.url, '{ users { id status departments { id } } departments { id members { id } } }');
     expect(result.errors).toBeUndefined();
     const departments = result.data.departments as Department[];
     for (const user of result.data.users as Array<{ id: string; status: string; departments: Array<{ id: string }> }>) {
@@ -63,7 +50,7 @@ describe("agents' status and departments", () => {
   });
 
   it("reads the status of agents a case embeds (which carry none) from the directory, once for all; the API key's pseudo-agent has none", async () => {
-    const result = await graphql(url, '{ cases(first: 10, filter: {status: ACTIVE}) { nodes { users { user { id status } } } } }');
+    const result = await graphql(stack.url, '{ cases(first: 10, filter: {status: ACTIVE}) { nodes { users { user { id status } } } } }');
     expect(result.errors).toBeUndefined();
     const agents = result.data.cases.nodes.flatMap((node: { users: Array<{ user: { id: string; status: string | null } | null }> }) => node.users.map((user) => user.user).filter(Boolean));
     expect(agents.length).toBeGreaterThan(1);
@@ -75,7 +62,7 @@ describe("agents' status and departments", () => {
     stack.emulator.setFaults([
       { method: 'GET', path: '^/account/user$', status: 200, body: JSON.stringify({ data: { count: 1, data: [{ id: 12, name: 'Chloe', status: 'on-leave' }] } }) },
     ]);
-    const result = await graphql(url, '{ users { id status } }');
+    const result = await graphql(stack.url, '{ users { id status } }');
     expect(result.data.users).toEqual([{ id: '12', status: 'UNKNOWN' }]);
   });
 });
