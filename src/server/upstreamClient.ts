@@ -3,7 +3,6 @@ import type { Tracer } from '@opentelemetry/api';
 import type { BreakerOptions } from '../upstream/breaker.js';
 import { createUpstreamClient, type UpstreamClient } from '../upstream/client.js';
 import type { GateOptions } from '../upstream/credentials.js';
-import { endpointTemplate } from '../upstream/endpointTemplate.js';
 import type { RetryOptions } from '../upstream/retry.js';
 import type { Metrics } from './metrics.js';
 import { inSpan, injectTraceHeaders, SpanKind } from './tracing.js';
@@ -27,18 +26,17 @@ export function createObservedClient(options: ObservedClientOptions): UpstreamCl
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.breaker ? { breaker: options.breaker } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    observe: ({ method, path, status, durationMs }) => {
-      const endpoint = endpointTemplate(path);
+    observe: ({ method, endpoint, status, durationMs }) => {
       metrics.upstreamCalls.inc({ method, endpoint, status });
       metrics.upstreamDuration.observe({ method, endpoint }, durationMs / 1000);
     },
     ...(tracer
       ? {
-          traceCall: (request, call) =>
+          traceCall: (request, endpoint, call) =>
             inSpan(
               tracer,
-              `upstream ${request.method} ${endpointTemplate(request.path)}`,
-              { 'http.request.method': request.method, 'url.template': endpointTemplate(request.path) },
+              `upstream ${request.method} ${endpoint}`,
+              { 'http.request.method': request.method, 'url.template': endpoint },
               () => call(injectTraceHeaders({})),
               SpanKind.CLIENT,
             ),

@@ -18,7 +18,8 @@ export type { UpstreamRequest };
 /** One HTTP attempt, for metrics. `status` is the HTTP status, or `network` or `timeout`. */
 export interface UpstreamAttempt {
   method: string;
-  path: string;
+  /** The path as a template (`/crm/objects/case/{id}`): a label with a bounded set of values. */
+  endpoint: string;
   status: string;
   durationMs: number;
 }
@@ -32,7 +33,7 @@ export interface UpstreamClientOptions {
   credentials?: GateOptions;
   observe?: (attempt: UpstreamAttempt) => void;
   /** Wraps each call (retries included) in a span; see server/tracing.ts. */
-  traceCall?: <T>(request: UpstreamRequest, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
+  traceCall?: <T>(request: UpstreamRequest, endpoint: string, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
 }
 
 const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5_000 };
@@ -71,6 +72,8 @@ export interface UpstreamClient {
 /** What one call (its attempts and waits) runs against. */
 interface Call {
   request: UpstreamRequest;
+  /** Worked out once per call: breakers, metrics and spans are keyed by it. */
+  endpoint: string;
   headers: Record<string, string>;
   /** Fires at the time-out or when the caller goes away. */
   deadline: AbortSignal;
@@ -160,7 +163,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         });
       } catch (error) {
         const status = call.timeout.aborted ? 'timeout' : call.cancel?.aborted ? 'cancelled' : 'network';
-        observe({ method: request.method, path: request.path, status, durationMs: performance.now() - sentAt });
+        observe({ method: request.method, endpoint: call.endpoint, status, durationMs: performance.now() - sentAt });
         if (!call.deadline.aborted && attempt < tries && (await waitToRetry(call, attempt, undefined))) continue;
         // The breaker hears of failures of the upstream, not of callers who went away.
         if (call.cancel?.aborted && !call.timeout.aborted) {
@@ -173,7 +176,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       const { statusCode, body } = response;
       call.outcome.status = statusCode;
-      observe({ method: request.method, path: request.path, status: String(statusCode), durationMs: performance.now() - sentAt });
+      observe({ method: request.method, endpoint: call.endpoint, status: String(statusCode), durationMs: performance.now() - sentAt });
       const retryAfter = typeof response.headers['retry-after'] === 'string' ? response.headers['retry-after'] : undefined;
       if (statusCode === 429) {
         // Back-pressure for this key, never an outage: its calls wait as long as the upstream asked.
@@ -194,22 +197,23 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** A call's headers and signals: one deadline bounds it all, waits and retries included. */
-  function callOf(request: UpstreamRequest, credential: Credential | null, breaker: Breaker | null, { repeatable, requestId, cancel }: SendOptions): Call {
+  function callOf(request: UpstreamRequest, endpoint: string, credential: Credential | null, breaker: Breaker | null, { repeatable, requestId, cancel }: SendOptions): Call {
     // (got's own `timeout` option arms a timer per phase and cost more CPU than the rest of
     // got's work, in profiles of a page of cases.)
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const headers: Record<string, string> = credential ? { authorization: credential.header } : {};
     if (requestId !== undefined) headers['x-request-id'] = requestId;
-    return { request, headers, deadline: cancel ? AbortSignal.any([timeout, cancel]) : timeout, timeout, cancel, startedAt: Date.now(), breaker, repeatable, outcome: {} };
+    return { request, endpoint, headers, deadline: cancel ? AbortSignal.any([timeout, cancel]) : timeout, timeout, cancel, startedAt: Date.now(), breaker, repeatable, outcome: {} };
   }
 
   function run(call: Call): Promise<unknown> {
     if (!options.traceCall) return attempts(call);
-    return options.traceCall(call.request, (traceHeaders) => attempts({ ...call, headers: { ...call.headers, ...traceHeaders } }));
+    return options.traceCall(call.request, call.endpoint, (traceHeaders) => attempts({ ...call, headers: { ...call.headers, ...traceHeaders } }));
   }
 
   async function send(request: UpstreamRequest, credential: Credential, options: SendOptions): Promise<unknown> {
-    const call = callOf(request, credential, breakers(credential.hash, endpointTemplate(request.path)), options);
+    const endpoint = endpointTemplate(request.path);
+    const call = callOf(request, endpoint, credential, breakers(credential.hash, endpoint), options);
     let first = gate.admit(credential.hash, call.deadline, () => stopped(call));
     if (typeof first !== 'boolean') first = await first;
     try {
@@ -221,7 +225,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     send,
-    probe: (request, credential, requestId) => run(callOf(request, credential, null, { repeatable: true, ...(requestId === undefined ? {} : { requestId }) })),
+    probe: (request, credential, requestId) => run(callOf(request, endpointTemplate(request.path), credential, null, { repeatable: true, ...(requestId === undefined ? {} : { requestId }) })),
     trust: (credential) => gate.trust(credential.hash),
     close() {
       agents.http.destroy();

@@ -2,14 +2,14 @@ import { startEmulator, type Emulator, type EmulatorCall } from '../../emulator/
 import { DEMO_API_KEY } from '../../emulator/keys.js';
 import { startGateway, type RunningGateway } from './startGateway.js';
 
-export interface Stack {
+interface Stack {
   emulator: Emulator;
   gateway: RunningGateway;
   stop(): Promise<void>;
 }
 
 /** The emulator and a gateway in front of it with the demo key, both on loopback. */
-export async function startStack(options: { apiKey?: string; latencyMs?: number } = {}): Promise<Stack> {
+async function startStack(options: { apiKey?: string; latencyMs?: number } = {}): Promise<Stack> {
   const emulator = await startEmulator({ latencyMs: options.latencyMs ?? 0 });
   const gateway = await startGateway({ baseUrl: emulator.url, apiKey: options.apiKey ?? DEMO_API_KEY });
   return {
