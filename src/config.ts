@@ -30,6 +30,10 @@ export interface LiveConfig {
   pollMaxIntervalMs: number;
   maxSubscriptionsPerConnection: number;
   maxConnectionsPerKey: number;
+  /** Messages a second one connection may send (a burst of twice as many) before it is closed. */
+  maxMessagesPerSecond: number;
+  /** Bytes waiting to be sent to one connection's client before it is cut off as not reading. */
+  maxBufferedBytes: number;
   /** Demo mode: the emulator sends webhooks and acts like a busy account. */
   demoActivity: boolean;
 }
@@ -233,6 +237,8 @@ function liveFrom(env: Env): LiveConfig {
     pollMaxIntervalMs,
     maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
     maxConnectionsPerKey: integer(env, 'LIVE_MAX_CONNECTIONS_PER_KEY', 100, 1, 1_000_000),
+    maxMessagesPerSecond: integer(env, 'LIVE_MAX_MESSAGES_PER_SECOND', 50, 1, 100_000),
+    maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 4_194_304, 65_536, 1_073_741_824),
     demoActivity: flag(env, 'DEMO_ACTIVITY', true),
   };
 }

@@ -145,6 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxPayloadBytes: settings.maxBodyBytes,
     maxSubscriptionsPerConnection: settings.live.maxSubscriptionsPerConnection,
     maxConnectionsPerKey: settings.live.maxConnectionsPerKey,
+    bounds: { maxMessagesPerSecond: settings.live.maxMessagesPerSecond, maxBufferedBytes: settings.live.maxBufferedBytes },
     formatError,
     logger,
     metrics,

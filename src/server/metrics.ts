@@ -20,6 +20,7 @@ export interface Metrics {
   eventsDropped: Counter;
   subscriptions: Gauge<'field'>;
   connections: Gauge;
+  connectionsCut: Counter<'reason'>;
   polls: Counter<'outcome'>;
   polledCases: Gauge;
   backplaneUp: Gauge;
@@ -86,6 +87,12 @@ export function createMetrics(): Metrics {
     eventsDropped: new Counter({ name: 'live_events_dropped_total', help: 'Events left out of a slow subscriber\'s full queue', registers: [registry] }),
     subscriptions: new Gauge({ name: 'live_subscriptions', help: 'Live subscriptions on this replica, by field', labelNames: ['field'], registers: [registry] }),
     connections: new Gauge({ name: 'live_connections', help: 'Open subscription WebSocket connections on this replica', registers: [registry] }),
+    connectionsCut: new Counter({
+      name: 'live_connections_cut_total',
+      help: 'Subscription connections the gateway closed to bound their memory: more than the handshake before connection_ack (handshake), too many messages a second (message_rate), too much queued for a client that does not read (slow_reader)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     polls: new Counter({
       name: 'live_polls_total',
       help: 'Polls of watched cases by this replica, by outcome (unchanged, changed, failed)',

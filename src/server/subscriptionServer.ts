@@ -22,7 +22,6 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../domain/errorCodes.js';
 import { gatewayError } from '../domain/errors.js';
@@ -30,6 +29,7 @@ import { credentialHash } from '../upstream/credentialHash.js';
 import { requestIdOf, type RequestContexts } from './context.js';
 import { foreignOrigin, GRAPHQL_PATH } from './http.js';
 import { HttpError } from './httpErrors.js';
+import { serveBounded, type SocketBounds, type SocketExtra } from './boundedSockets.js';
 import { checkLimits, type QueryLimits } from './limits.js';
 import { subscribeWithFreshContexts } from './liveExecution.js';
 import type { Logger } from './logger.js';
@@ -50,6 +50,8 @@ export interface SubscriptionServerOptions {
   maxPayloadBytes: number;
   maxSubscriptionsPerConnection: number;
   maxConnectionsPerKey: number;
+  /** What one connection may send and have queued (server/boundedSockets.ts). */
+  bounds: SocketBounds;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   logger: Logger;
   metrics: Metrics;
@@ -126,7 +128,7 @@ function rejectUpgrade(socket: Duplex, error: HttpError, requestId: string): voi
 export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, contexts, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
-  const connections = new WeakMap<Context, Connection>();
+  const connections = new WeakMap<Context<Record<string, unknown>, SocketExtra>, Connection>();
   const perKey = new Map<string, number>();
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   let nextConnection = 0;
@@ -151,7 +153,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     ws.once('close', () => metrics.connections.dec());
   });
 
-  const connectionOf = (ctx: Context): Connection => {
+  const connectionOf = (ctx: Context<Record<string, unknown>, SocketExtra>): Connection => {
     let connection = connections.get(ctx);
     if (!connection) connections.set(ctx, (connection = { id: (nextConnection += 1), authorization: undefined, countedAs: null, subscriptions: new Map() }));
     return connection;
@@ -184,7 +186,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     });
   const subscriptionIdOf = (connection: { id: number | string }, id: string): string => `ws-${connection.id}-${id}`.slice(0, 128);
 
-  const server = useServer<Record<string, unknown>>(
+  const server = serveBounded<Record<string, unknown>>(
     {
       schema,
       onConnect(ctx) {
@@ -296,6 +298,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       },
     },
     wss,
+    options.bounds,
+    logger,
+    metrics,
   );
 
   return {

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
         pollMaxIntervalMs: 30_000,
         maxSubscriptionsPerConnection: 20,
         maxConnectionsPerKey: 100,
+        maxMessagesPerSecond: 50,
+        maxBufferedBytes: 4_194_304,
         demoActivity: true,
       },
     });
