@@ -24,10 +24,22 @@ export interface LiveConfig {
   webhookReplayWindowMs: number;
   /** Redis shared by the replicas; null keeps live events within this process. */
   redisUrl: string | null;
-  /** How often a watched case is polled at first and after a change... */
+  /** How often a busy watched case is polled (changed lately, newly watched, written to)... */
   pollIntervalMs: number;
   /** ...and at most, once quiet polls have doubled the interval. */
   pollMaxIntervalMs: number;
+  /** How long after its last change a watched case counts as busy. */
+  pollBusyMs: number;
+  /** The most upstream reads the polls of one watched case may make a minute. */
+  pollMaxReadsPerMinute: number;
+  /** How long the event log keeps events for subscribers that resume after an id. */
+  resumeWindowMs: number;
+  /** The most events the log keeps, whatever their age. */
+  logMaxEvents: number;
+  /** Events held for one subscriber that takes them slowly; past it they give way to a RESYNC. */
+  maxQueuedEvents: number;
+  /** /readyz is 503 while the Redis backplane is unreachable. */
+  readyRequiresBackplane: boolean;
   maxSubscriptionsPerConnection: number;
   maxConnectionsPerKey: number;
   /** Messages a second one connection may send (a burst of twice as many) before it is closed. */
@@ -228,6 +240,7 @@ function liveFrom(env: Env): LiveConfig {
   const pollIntervalMs = integer(env, 'LIVE_POLL_INTERVAL_MS', 2_000, 50, 600_000);
   const pollMaxIntervalMs = integer(env, 'LIVE_POLL_MAX_INTERVAL_MS', 30_000, 50, 3_600_000);
   if (pollMaxIntervalMs < pollIntervalMs) throw new ConfigError('LIVE_POLL_MAX_INTERVAL_MS must not be shorter than LIVE_POLL_INTERVAL_MS');
+  const pollMaxReadsPerMinute = integer(env, 'LIVE_POLL_MAX_READS_PER_MINUTE', 30, 2, 100_000);
   return {
     webhookSecret: secret ? secret : null,
     webhookMaxBodyBytes: integer(env, 'ACQUIRE_WEBHOOK_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
@@ -235,6 +248,12 @@ function liveFrom(env: Env): LiveConfig {
     redisUrl: redisUrlFrom(env),
     pollIntervalMs,
     pollMaxIntervalMs,
+    pollBusyMs: integer(env, 'LIVE_POLL_BUSY_MS', 60_000, 0, 86_400_000),
+    pollMaxReadsPerMinute,
+    resumeWindowMs: integer(env, 'LIVE_RESUME_WINDOW_MS', 600_000, 1_000, 86_400_000),
+    logMaxEvents: integer(env, 'LIVE_LOG_MAX_EVENTS', 100_000, 100, 10_000_000),
+    maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 100, 1, 100_000),
+    readyRequiresBackplane: flag(env, 'LIVE_READY_REQUIRES_BACKPLANE', false),
     maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
     maxConnectionsPerKey: integer(env, 'LIVE_MAX_CONNECTIONS_PER_KEY', 100, 1, 1_000_000),
     maxMessagesPerSecond: integer(env, 'LIVE_MAX_MESSAGES_PER_SECOND', 50, 1, 100_000),

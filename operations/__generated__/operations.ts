@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export type CaseEventType =
   /** A new case: started by a contact, created or reopened (a new case in the thread). */
   | 'CREATED'
+  /** Events may be missing (see `resync`): refetch the cases you show. */
+  | 'RESYNC'
   /** The case's status changed (to pending, active or closed). */
   | 'STATUS_CHANGED'
   /** Something else about the case changed, e.g. agents were invited. */
@@ -72,6 +74,8 @@ export type MessageEventType =
   | 'ADDED'
   /** The message was deleted. */
   | 'DELETED'
+  /** Events may be missing (see `resync`): refetch the case's messages. */
+  | 'RESYNC'
   /** The message's text was changed. */
   | 'UPDATED';
 
@@ -96,6 +100,15 @@ export type ParticipantType =
   | 'UNKNOWN'
   /** An agent. */
   | 'USER';
+
+/** Why a subscriber is told to refetch. */
+export type ResyncReason =
+  /** The `after` cursor is not in the log: past the retention window, or from a log that was lost. */
+  | 'CURSOR_UNKNOWN'
+  /** Events were lost between replicas (Redis restarted without its data, or a replica's waiting events outgrew their bound). */
+  | 'EVENTS_LOST'
+  /** The subscriber took its events more slowly than they came, and its queue of waiting events overflowed. */
+  | 'SLOW_SUBSCRIBER';
 
 /** Who sent a message. */
 export type SenderType =
@@ -190,20 +203,22 @@ export type InviteAgentsMutation = { inviteToCase: { invitations: Array<{ userId
 
 export type ConversationSubscriptionVariables = Exact<{
   caseId: string;
+  after?: string | null | undefined;
 }>;
 
 
-export type ConversationSubscription = { messageEvents: { type: MessageEventType, messageId: string, message: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null, sender:
-        | { name: string | null }
-        | { name: string | null }
-       | null } | null } };
+export type ConversationSubscription = { messageEvents: { id: string, type: MessageEventType, messageId: string | null, message: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null, sender:
+        | { id: string, name: string | null }
+        | { id: string, name: string | null }
+       | null } | null, resync: { reason: ResyncReason, after: string | null } | null } };
 
 export type InboxSubscriptionVariables = Exact<{
   filter?: CaseFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type InboxSubscription = { caseEvents: { type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, contact: { name: string | null } | null, lastMessage: { text: string | null, senderType: SenderType | null } | null } | null } };
+export type InboxSubscription = { caseEvents: { id: string, type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, contact: { id: string, name: string | null } | null, lastMessage: { id: string, text: string | null, senderType: SenderType | null } | null } | null, resync: { reason: ResyncReason, after: string | null } | null } };
 
 export type NoteOnContactMutationVariables = Exact<{
   contactId: string;

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
-import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
+import type { CaseEventPayload, MessageEventPayload } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -157,11 +157,16 @@ export type CaseEvent = {
   readonly __typename?: 'CaseEvent';
   /**
    * The case, read with the subscriber's key when the event arrived. Null, with the error at this
-   * path (e.g. `FORBIDDEN` for a key without case permission), when it cannot be read.
+   * path (e.g. `FORBIDDEN` for a key without case permission), when it cannot be read; null on
+   * `RESYNC`.
    */
   readonly case?: Maybe<Case>;
+  /** The event's place in the event log: pass the last one received as `after` to resume. */
+  readonly id: Scalars['ID']['output'];
   /** When it happened, as far as the gateway knows: when the webhook, the write or the poll reported it. */
   readonly occurredAt: Scalars['DateTime']['output'];
+  /** On `RESYNC` only: which events may be missing. */
+  readonly resync?: Maybe<Resync>;
   /** What happened. */
   readonly type: CaseEventType;
 };
@@ -170,6 +175,8 @@ export type CaseEvent = {
 export type CaseEventType =
   /** A new case: started by a contact, created or reopened (a new case in the thread). */
   | 'CREATED'
+  /** Events may be missing (see `resync`): refetch the cases you show. */
+  | 'RESYNC'
   /** The case's status changed (to pending, active or closed). */
   | 'STATUS_CHANGED'
   /** Something else about the case changed, e.g. agents were invited. */
@@ -607,15 +614,19 @@ export type MessageEvent = {
   readonly __typename?: 'MessageEvent';
   /** The message's case, read with the subscriber's key when the event arrived. */
   readonly case?: Maybe<Case>;
+  /** The event's place in the event log: pass the last one received as `after` to resume. */
+  readonly id: Scalars['ID']['output'];
   /**
    * The message, read with the subscriber's key when the event arrived; null after `DELETED`, or with
-   * the error at this path when it cannot be read.
+   * the error at this path when it cannot be read. Null on `RESYNC`.
    */
   readonly message?: Maybe<Message>;
-  /** The id of the message; after `DELETED`, the only thing left of it. */
-  readonly messageId: Scalars['ID']['output'];
+  /** The id of the message; after `DELETED`, the only thing left of it. Null on `RESYNC`. */
+  readonly messageId?: Maybe<Scalars['ID']['output']>;
   /** When it happened, as far as the gateway knows. */
   readonly occurredAt: Scalars['DateTime']['output'];
+  /** On `RESYNC` only: which events may be missing. */
+  readonly resync?: Maybe<Resync>;
   /** What happened. */
   readonly type: MessageEventType;
 };
@@ -626,6 +637,8 @@ export type MessageEventType =
   | 'ADDED'
   /** The message was deleted. */
   | 'DELETED'
+  /** Events may be missing (see `resync`): refetch the case's messages. */
+  | 'RESYNC'
   /** The message's text was changed. */
   | 'UPDATED';
 
@@ -1060,6 +1073,24 @@ export type ReopenCasePayload = {
   readonly case: Case;
 };
 
+/** Events a subscriber may have missed: those after `after` up to and including the event's `id`. */
+export type Resync = {
+  readonly __typename?: 'Resync';
+  /** The id of the last event the subscriber received or resumed after; null when it received none. */
+  readonly after?: Maybe<Scalars['ID']['output']>;
+  /** Why the gateway cannot send them. */
+  readonly reason: ResyncReason;
+};
+
+/** Why a subscriber is told to refetch. */
+export type ResyncReason =
+  /** The `after` cursor is not in the log: past the retention window, or from a log that was lost. */
+  | 'CURSOR_UNKNOWN'
+  /** Events were lost between replicas (Redis restarted without its data, or a replica's waiting events outgrew their bound). */
+  | 'EVENTS_LOST'
+  /** The subscriber took its events more slowly than they came, and its queue of waiting events overflowed. */
+  | 'SLOW_SUBSCRIBER';
+
 /** What to send, and where. */
 export type SendMessageInput = {
   /** The case to send to. It must be active. */
@@ -1192,6 +1223,7 @@ export type Subscription = {
  * what it could read with a query; each event costs the upstream calls its selection needs.
  */
 export type SubscriptionCaseEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseFilter>;
 };
 
@@ -1204,6 +1236,7 @@ export type SubscriptionCaseEventsArgs = {
  * what it could read with a query; each event costs the upstream calls its selection needs.
  */
 export type SubscriptionMessageEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   caseId: Scalars['ID']['input'];
 };
 
@@ -1410,7 +1443,7 @@ export type ResolversTypes = {
   Case: ResolverTypeWrapper<CaseRecord>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
-  CaseEvent: ResolverTypeWrapper<CaseLiveEvent>;
+  CaseEvent: ResolverTypeWrapper<CaseEventPayload>;
   CaseEventType: CaseEventType;
   CaseFilter: CaseFilter;
   CaseOrder: CaseOrder;
@@ -1449,7 +1482,7 @@ export type ResolversTypes = {
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: ResolverTypeWrapper<Omit<MergeContactsPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   Message: ResolverTypeWrapper<MessageRecord>;
-  MessageEvent: ResolverTypeWrapper<MessageLiveEvent>;
+  MessageEvent: ResolverTypeWrapper<MessageEventPayload>;
   MessageEventType: MessageEventType;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1463,6 +1496,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: ResolverTypeWrapper<Omit<ReopenCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
+  Resync: ResolverTypeWrapper<Resync>;
+  ResyncReason: ResyncReason;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['Message'] }>;
   Sender: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Sender']>;
@@ -1496,7 +1531,7 @@ export type ResolversParentTypes = {
   Case: CaseRecord;
   CaseConnection: Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Case']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
-  CaseEvent: CaseLiveEvent;
+  CaseEvent: CaseEventPayload;
   CaseFilter: CaseFilter;
   CaseOrder: CaseOrder;
   CaseParticipant: ParticipantRecord;
@@ -1530,7 +1565,7 @@ export type ResolversParentTypes = {
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: Omit<MergeContactsPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   Message: MessageRecord;
-  MessageEvent: MessageLiveEvent;
+  MessageEvent: MessageEventPayload;
   Mutation: Record<PropertyKey, never>;
   Note: NoteRecord;
   NoteConnection: Omit<NoteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['NoteEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Note']> };
@@ -1540,6 +1575,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: Omit<ReopenCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
+  Resync: Resync;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   Sender: ResolversUnionTypes<ResolversParentTypes>['Sender'];
@@ -1644,7 +1680,9 @@ export type CaseEdgeResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type CaseEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resync?: Resolver<Maybe<ResolversTypes['Resync']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CaseEventType'], ParentType, ContextType>;
 };
 
@@ -1792,9 +1830,11 @@ export type MessageResolvers<ContextType = GatewayContext, ParentType extends Re
 
 export type MessageEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MessageEvent'] = ResolversParentTypes['MessageEvent']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
-  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resync?: Resolver<Maybe<ResolversTypes['Resync']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['MessageEventType'], ParentType, ContextType>;
 };
 
@@ -1877,6 +1917,11 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
 
 export type ReopenCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReopenCasePayload'] = ResolversParentTypes['ReopenCasePayload']> = {
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type ResyncResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Resync'] = ResolversParentTypes['Resync']> = {
+  after?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ResyncReason'], ParentType, ContextType>;
 };
 
 export type SendMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
@@ -1990,6 +2035,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;
+  Resync?: ResyncResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   SmsDetails?: SmsDetailsResolvers<ContextType>;

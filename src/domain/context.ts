@@ -5,7 +5,7 @@
  * another; `src/upstream`, `src/loaders` and `src/planner` implement them.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AgentLiveEvent, CaseLiveEvent, MessageLiveEvent, NewLiveEvent } from './events.js';
+import type { AgentLiveEvent, CaseEventPayload, MessageEventPayload, NewLiveEvent } from './events.js';
 import type {
   CaseRecord,
   CaseRelation,
@@ -145,13 +145,16 @@ export interface WatchedCase {
 export interface LiveFeed {
   /** Announces an event, on every replica; returns at once and never throws. */
   publish(event: NewLiveEvent): void;
-  /** The account's case events, until the iterator is returned. */
-  caseEvents(): AsyncIterableIterator<CaseLiveEvent>;
   /**
-   * The message events of one case. While the iterator lives the case is polled for new
-   * messages with the caller's credential, once however many subscribers and replicas follow it.
+   * The account's case events, until the iterator is returned; with `after` (an event id), the
+   * events since first, or a RESYNC where they cannot all be given.
    */
-  messageEvents(watched: WatchedCase): AsyncIterableIterator<MessageLiveEvent>;
+  caseEvents(after?: string): AsyncIterableIterator<CaseEventPayload>;
+  /**
+   * The message events of one case, as `caseEvents`. While the iterator lives the case is polled
+   * for new messages with the caller's credential, once however many subscribers and replicas follow it.
+   */
+  messageEvents(watched: WatchedCase, after?: string): AsyncIterableIterator<MessageEventPayload>;
   /** The account's agent status changes, until the iterator is returned. */
   agentEvents(): AsyncIterableIterator<AgentLiveEvent>;
 }

@@ -1,26 +1,41 @@
 /**
- * The live hub of one replica: events from any source go onto the backplane; events from the
- * backplane go to this replica's subscribers whose subscription they match. A subscriber gets
- * ids only (src/domain/events.ts): the server reads its payload with its own key.
+ * The live hub of one replica: events from any source are checked once for news
+ * (src/live/duplicates.ts) and go into the log (the backplane); events from the log go to this
+ * replica's subscribers whose subscription they match. A subscriber gets ids only
+ * (src/domain/events.ts): the server reads its payload with its own key.
+ *
+ * Nothing is left out silently: a subscriber that resumes after an id is replayed the log since,
+ * and where that cannot be done (the id is unknown), or events were lost on the way (a gap in the
+ * log, a subscriber whose queue overflowed), it receives a RESYNC that says from where to where.
  */
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { LiveFeed, WatchedCase } from '../domain/context.js';
-import type { AgentLiveEvent, CaseLiveEvent, LiveEvent, MessageLiveEvent, NewLiveEvent } from '../domain/events.js';
+import type {
+  AgentLiveEvent,
+  CaseEventPayload,
+  LiveEvent,
+  LoggedEvent,
+  MessageEventPayload,
+  NewLiveEvent,
+  ResyncEvent,
+  ResyncReason,
+} from '../domain/events.js';
 import { credentialHash } from '../upstream/credentialHash.js';
 import type { ReadPath } from '../upstream/readPath.js';
 import type { Backplane } from './backplane.js';
+import { createDuplicates, type DuplicateWindows } from './duplicates.js';
+import { compareEventIds } from './eventIds.js';
 import type { LiveObserver } from './observer.js';
-import { createEventStream } from './stream.js';
-import { createWatcher } from './watcher.js';
+import { createEventStream, type EventStream } from './stream.js';
+import { createWatcher, type PollSettings } from './watcher.js';
 
 export interface HubOptions {
   backplane: Backplane;
   readPath: ReadPath;
-  pollIntervalMs: number;
-  pollMaxIntervalMs: number;
-  /** Events held for one slow subscriber before the oldest is dropped. */
-  maxQueuedEvents?: number;
+  poll: PollSettings;
+  /** Events held for one slow subscriber; past it they give way to a RESYNC. */
+  maxQueuedEvents: number;
+  windows: DuplicateWindows;
   observer: LiveObserver;
   logger: Logger;
 }
@@ -28,113 +43,164 @@ export interface HubOptions {
 export interface LiveHub {
   /** The live side of a caller's context; `authorization` is undefined for a caller without a key. */
   feed(authorization: string | undefined): LiveFeed;
+  /** Adds the event to the log unless it announces nothing new; returns at once and never throws. */
   publish(event: NewLiveEvent): void;
+  /** A webhook delivery's events, published unless the delivery was seen already (then false). */
+  deliver(delivery: string, events: readonly NewLiveEvent[]): Promise<boolean>;
   /** Ends every subscription and every poll of this replica. */
   stop(): void;
 }
 
 interface LocalSubscription {
-  accepts(event: LiveEvent): boolean;
-  push(event: LiveEvent): void;
+  /** An event of the log: given to the subscriber if it is for it; a gap becomes a RESYNC. */
+  receive(event: LoggedEvent): void;
   end(): void;
 }
 
-// The same change announced twice (a webhook and the gateway's own write, or a poll that saw the
-// write first) within this time reaches a subscriber once.
-const DUPLICATE_WINDOW_MS = 10_000;
-const RECENT_EVENT_IDS = 2_000;
-
-/** What makes two events the same change for a subscriber. */
-function changeKey(event: LiveEvent): string {
-  switch (event.kind) {
-    case 'case':
-      return `case ${event.type} ${event.caseId ?? `contact ${event.contactId}`}`;
-    case 'message':
-      return `message ${event.type} ${event.messageId}`;
-    case 'agent':
-      return `agent ${event.userId} ${event.occurredAt}`;
-    default: {
-      const unreachable: never = event;
-      throw new Error(`Unknown event ${JSON.stringify(unreachable)}`);
-    }
-  }
+interface SubscribeOptions<T extends LiveEvent> {
+  hash: string | null;
+  matches(event: LiveEvent): event is T;
+  /** Resume after this event id (a cursor the subscriber kept). */
+  after?: string | undefined;
+  /** Whether the subscriber is told of gaps with a RESYNC; without, a slow one loses its oldest events. */
+  resumable: boolean;
+  /** The case a `messageEvents` subscriber follows, named in its RESYNCs. */
+  caseId?: string;
+  onEnd?: () => void;
 }
 
 export function createHub(options: HubOptions): LiveHub {
-  const { backplane, observer } = options;
+  const { backplane, observer, logger } = options;
   const subscriptions = new Set<LocalSubscription>();
-  const recentIds = new Set<string>();
-  const watcher = createWatcher({
-    readPath: options.readPath,
-    backplane,
-    publish: (event) => publish(event),
-    intervalMs: options.pollIntervalMs,
-    maxIntervalMs: options.pollMaxIntervalMs,
-    observer,
-    logger: options.logger,
-  });
+  const duplicates = createDuplicates(backplane, options.windows);
+  const watcher = createWatcher({ readPath: options.readPath, backplane, publish: (event) => publish(event), settings: options.poll, observer, logger });
 
-  function publish(event: NewLiveEvent): void {
-    const stamped = { ...event, id: randomUUID(), occurredAt: event.occurredAt ?? new Date().toISOString() } as LiveEvent;
-    observer.published(stamped);
-    backplane.publish(stamped);
+  async function publishNow(event: NewLiveEvent): Promise<void> {
+    if (!(await duplicates.isNews(event))) {
+      observer.duplicate(event.kind);
+      return;
+    }
+    const stamped = { ...event, occurredAt: event.occurredAt ?? new Date().toISOString() } as NewLiveEvent;
+    observer.published(stamped as LiveEvent);
+    await backplane.append(stamped);
   }
 
-  backplane.onEvent((event) => {
-    // A backplane that fell back to this process while Redis came back may deliver one twice.
-    if (recentIds.has(event.id)) return;
-    recentIds.add(event.id);
-    if (recentIds.size > RECENT_EVENT_IDS) recentIds.delete(recentIds.values().next().value as string);
-    watcher.seen(event);
-    for (const subscription of subscriptions) {
-      if (subscription.accepts(event)) subscription.push(event);
-    }
-  });
+  function publish(event: NewLiveEvent): void {
+    publishNow(event).catch((error: unknown) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'live event not published'));
+  }
 
-  function subscribe<T extends LiveEvent>(hash: string | null, matches: (event: LiveEvent) => event is T, onEnd: () => void = () => {}): AsyncIterableIterator<T> {
-    const delivered = new Map<string, number>();
-    const stream = createEventStream<T>({
-      maxQueued: options.maxQueuedEvents ?? 100,
-      onDrop: () => observer.dropped(),
+  const deliverToAll = (event: LoggedEvent): void => {
+    if (event.kind !== 'gap') watcher.seen(event);
+    for (const subscription of subscriptions) subscription.receive(event);
+  };
+  backplane.onEvent(deliverToAll);
+  backplane.onGap((_after, upTo) => deliverToAll({ kind: 'gap', id: upTo, occurredAt: new Date().toISOString() }));
+
+  function subscribe<T extends LiveEvent>(options_: SubscribeOptions<T>): AsyncIterableIterator<T | ResyncEvent> {
+    const { hash, matches } = options_;
+    let lastPushed: string | null = options_.after ?? null;
+    let lastResync: string | null = null;
+    const resyncEvent = (reason: ResyncReason, after: string | null, upTo: string): ResyncEvent => ({
+      kind: 'resync',
+      id: upTo,
+      occurredAt: new Date().toISOString(),
+      reason,
+      after,
+      ...(options_.caseId !== undefined ? { caseId: options_.caseId } : {}),
+    });
+    const stream: EventStream<T | ResyncEvent> = createEventStream<T | ResyncEvent>({
+      maxQueued: options.maxQueuedEvents,
+      overflow(dropped): T | ResyncEvent | null {
+        const first = dropped[0];
+        const newest = dropped.at(-1);
+        if (!options_.resumable || !first || !newest) {
+          observer.dropped(1);
+          return null;
+        }
+        const merged = first.kind === 'resync' ? dropped.length - 1 : dropped.length;
+        observer.dropped(merged);
+        if (first.kind !== 'resync') observer.resynced('SLOW_SUBSCRIBER');
+        const after: string | null = first.kind === 'resync' ? first.after : (stream.lastTaken()?.id ?? options_.after ?? null);
+        return resyncEvent(first.kind === 'resync' ? first.reason : 'SLOW_SUBSCRIBER', after, newest.id);
+      },
       onEnd: () => {
         subscriptions.delete(subscription);
-        onEnd();
+        options_.onEnd?.();
       },
     });
+    const accepts = (event: LiveEvent): event is T => matches(event) && (event.audience === undefined || event.audience === hash);
+    const give = (event: LoggedEvent): void => {
+      if (event.kind === 'gap') return resync('EVENTS_LOST', event.id);
+      if (!accepts(event)) return;
+      lastPushed = event.id;
+      stream.push(event);
+    };
+    const resync = (reason: ResyncReason, upTo: string): void => {
+      // One gap reaches a subscriber once, though it is both replayed and heard live.
+      if (!options_.resumable || upTo === lastResync) return;
+      observer.resynced(reason);
+      stream.push(resyncEvent(reason, lastPushed, upTo));
+      lastPushed = lastResync = upTo;
+    };
+    /** Events of the log that came while the log since `after` was read; null once replayed. */
+    let held: LoggedEvent[] | null = options_.after === undefined ? null : [];
     const subscription: LocalSubscription = {
-      accepts(event) {
-        if (!matches(event)) return false;
-        if (event.audience !== undefined && event.audience !== hash) return false;
-        const now = Date.now();
-        const key = changeKey(event);
-        const last = delivered.get(key);
-        if (last !== undefined && now - last < DUPLICATE_WINDOW_MS) return false;
-        for (const [old, at] of delivered) {
-          if (now - at < DUPLICATE_WINDOW_MS) break;
-          delivered.delete(old);
-        }
-        delivered.delete(key);
-        delivered.set(key, now);
-        return true;
+      receive(event) {
+        if (held) held.push(event);
+        else give(event);
       },
-      push: (event) => stream.push(event as T),
       end: () => void stream.return?.(),
     };
     subscriptions.add(subscription);
-    return stream;
+
+    const after = options_.after;
+    if (after !== undefined) {
+      const replay = (events: LoggedEvent[] | null): void => {
+        if (events === null) {
+          // The cursor may lie anywhere, the future included: the RESYNC starts from it as given.
+          const upTo = backplane.position();
+          observer.resynced('CURSOR_UNKNOWN');
+          stream.push(resyncEvent('CURSOR_UNKNOWN', after, upTo));
+          lastPushed = upTo;
+        } else for (const event of events) give(event);
+        const upTo = lastPushed ?? after;
+        const live = held ?? [];
+        held = null;
+        for (const event of live) if (compareEventIds(event.id, upTo) > 0) give(event);
+      };
+      backplane.since(after).then(replay, (error: unknown) => {
+        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'live: the log could not be replayed');
+        replay(null);
+      });
+    }
+    return stream as AsyncIterableIterator<T | ResyncEvent>;
   }
 
   return {
     publish,
+    async deliver(delivery, events) {
+      if (!(await duplicates.firstDelivery(delivery))) return false;
+      const occurredAt = new Date().toISOString();
+      for (const event of events) await publishNow({ ...event, occurredAt }).catch(() => {});
+      return true;
+    },
     feed(authorization) {
       const hash = authorization === undefined ? null : credentialHash(authorization);
       return {
         publish,
-        caseEvents: () => subscribe(hash, (event): event is CaseLiveEvent => event.kind === 'case'),
-        agentEvents: () => subscribe(hash, (event): event is AgentLiveEvent => event.kind === 'agent'),
-        messageEvents(watched: WatchedCase) {
+        caseEvents: (after) =>
+          subscribe({ hash, after, resumable: true, matches: (event): event is Extract<LiveEvent, { kind: 'case' }> => event.kind === 'case' }) as AsyncIterableIterator<CaseEventPayload>,
+        agentEvents: () => subscribe({ hash, resumable: false, matches: (event): event is AgentLiveEvent => event.kind === 'agent' }) as AsyncIterableIterator<AgentLiveEvent>,
+        messageEvents(watched: WatchedCase, after) {
           const unwatch = authorization === undefined ? () => {} : watcher.watch(watched, authorization);
-          return subscribe(hash, (event): event is MessageLiveEvent => event.kind === 'message' && event.caseId === watched.caseId, unwatch);
+          return subscribe({
+            hash,
+            after,
+            resumable: true,
+            caseId: watched.caseId,
+            matches: (event): event is Extract<LiveEvent, { kind: 'message' }> => event.kind === 'message' && event.caseId === watched.caseId,
+            onEnd: unwatch,
+          }) as AsyncIterableIterator<MessageEventPayload>;
         },
       };
     },

@@ -5,7 +5,18 @@
  *
  * A poll is cheap while nothing changes: the thread list (`crm/messenger/chat/messages`) names
  * each case's last message. Only when it moved is the case read with its messages, and each
- * message past the last one seen is announced. Quiet cases are polled less and less often.
+ * message past the last one announced is announced.
+ *
+ * Cadence: a busy case (changed in the last `busyForMs`, newly watched, or written to through the
+ * gateway) is polled every `intervalMs`; a quiet one less and less often, up to `maxIntervalMs`;
+ * and no case costs more than `maxReadsPerMinute` upstream reads, however busy.
+ *
+ * Takeover: every replica that follows a case tries its lease every `intervalMs`, and the holder
+ * renews it then; the lease lasts two intervals and two seconds, so a survivor takes over within
+ * three intervals and two seconds of the holder's death. The last message announced is kept on
+ * the backplane while any replica follows the case, and a minute more, so the survivor announces
+ * every message after it: nothing that arrived in between is lost (a message announced twice by
+ * a dying poller and its successor is one event: src/live/duplicates.ts).
  */
 import type { Logger } from 'pino';
 import type { WatchedCase } from '../domain/context.js';
@@ -17,14 +28,22 @@ import type { ReadPath, Session } from '../upstream/readPath.js';
 import type { Backplane } from './backplane.js';
 import type { LiveObserver } from './observer.js';
 
+export interface PollSettings {
+  /** How often a busy case is polled; also how often leases are tried and renewed. */
+  intervalMs: number;
+  /** The longest interval, reached by doubling while a case stays quiet. */
+  maxIntervalMs: number;
+  /** How long after its last change a case counts as busy. */
+  busyForMs: number;
+  /** The most upstream reads one watched case may cost a minute. */
+  maxReadsPerMinute: number;
+}
+
 export interface WatcherOptions {
   readPath: ReadPath;
   backplane: Backplane;
   publish(event: NewLiveEvent): void;
-  /** The first interval, and the one after a change. */
-  intervalMs: number;
-  /** Unchanged polls double the interval up to this. */
-  maxIntervalMs: number;
+  settings: PollSettings;
   observer: LiveObserver;
   logger: Logger;
 }
@@ -32,7 +51,7 @@ export interface WatcherOptions {
 export interface Watcher {
   /** Polls `watched` with `authorization` until the returned function is called (once per call). */
   watch(watched: WatchedCase, authorization: string): () => void;
-  /** An event on the backplane: a message already announced is not announced again by a poll. */
+  /** An event of the log: a case written to or changed is busy again. */
   seen(event: LiveEvent): void;
   stop(): void;
 }
@@ -45,17 +64,23 @@ interface Watch {
   readonly lastSeenKey: string;
   users: number;
   timer: NodeJS.Timeout | null;
-  intervalMs: number;
   /** Whether this replica holds the lease (and so counts the case as polled here). */
   leased: boolean;
-  /** The newest message id seen; null until a poll has set the starting point. */
+  /** The newest message id announced; null until a poll has set the starting point. */
   lastSeen: bigint | null;
-  /** Messages announced by other sources (the gateway's own writes) since, kept few. */
-  readonly announced: Set<string>;
+  lastChangeAt: number;
+  intervalMs: number;
+  nextPollAt: number;
+  /** Upstream reads this case may still make now (a bucket refilled over time). */
+  reads: number;
+  readsAt: number;
   stopped: boolean;
 }
 
-const MAX_ANNOUNCED = 200;
+/** How long the last message announced outlives the last replica that follows the case. */
+const KEEP_LAST_SEEN_MS = 60_000;
+/** Reads a poll may make: the thread list, then the case's messages when it moved. */
+const READS_PER_POLL = 2;
 
 /** Message ids are positive integers upstream; anything else cannot be ordered and is skipped. */
 function order(id: string | null | undefined): bigint | null {
@@ -63,19 +88,24 @@ function order(id: string | null | undefined): bigint | null {
 }
 
 export function createWatcher(options: WatcherOptions): Watcher {
-  const { readPath, backplane, observer, logger } = options;
+  const { readPath, backplane, observer, logger, settings } = options;
   const watches = new Map<string, Watch>();
-  // Long enough that the holder renews it on each poll, even at the longest interval.
-  const leaseMs = options.maxIntervalMs * 2 + 5_000;
-  // The last message seen outlives a hand-over to a replica that still has subscribers (they
-  // retry the lease more often than this), but not by much: a case watched again later starts
-  // from its newest message, not from messages nobody was subscribed to.
-  const lastSeenMs = leaseMs;
+  const leaseMs = settings.intervalMs * 2 + 2_000;
+  const lastSeenMs = leaseMs + KEEP_LAST_SEEN_MS;
+  // The bucket holds one poll's worth, and refills so that no minute sees more than the maximum.
+  const bucket = READS_PER_POLL;
+  const refillPerMs = Math.max(0, settings.maxReadsPerMinute - bucket) / 60_000;
   let polls = 0;
 
-  const schedule = (watch: Watch, delayMs: number): void => {
+  const busy = (watch: Watch, now: number): void => {
+    watch.lastChangeAt = now;
+    watch.intervalMs = settings.intervalMs;
+    watch.nextPollAt = Math.min(watch.nextPollAt, now);
+  };
+
+  const schedule = (watch: Watch): void => {
     if (watch.stopped) return;
-    watch.timer = setTimeout(() => void poll(watch), delayMs);
+    watch.timer = setTimeout(() => void tick(watch), settings.intervalMs);
     watch.timer.unref();
   };
 
@@ -101,28 +131,24 @@ export function createWatcher(options: WatcherOptions): Watcher {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const { message, id } of fresh) {
       if (id > newest) newest = id;
-      if (watch.announced.has(message.id)) continue;
       options.publish({ kind: 'message', type: 'ADDED', caseId: watch.watched.caseId, messageId: message.id, source: 'poll', audience: watch.hash });
     }
     return newest;
   }
 
+  /** Takes what the budget allows now; false when the case has spent its reads for the moment. */
+  function spend(watch: Watch, now: number, reads: number): boolean {
+    watch.reads = Math.min(bucket, watch.reads + (now - watch.readsAt) * refillPerMs);
+    watch.readsAt = now;
+    if (watch.reads < reads) return false;
+    watch.reads -= reads;
+    return true;
+  }
+
   async function poll(watch: Watch): Promise<void> {
-    watch.timer = null;
-    const held = await backplane.lease(watch.leaseKey, leaseMs);
-    if (watch.stopped) return;
-    if (held !== watch.leased) {
-      watch.leased = held;
-      observer.polling(held ? 1 : -1);
-    }
-    if (!held) {
-      // Another replica polls; when it gives up or dies, this one takes over from the shared last id.
-      watch.lastSeen = null;
-      schedule(watch, Math.min(leaseMs / 2, options.maxIntervalMs));
-      return;
-    }
     polls += 1;
     const session = readPath.session({ authorization: watch.authorization, requestId: `poll-${watch.watched.caseId}-${polls}`, maxConcurrentCalls: 2 });
+    session.admit(READS_PER_POLL);
     let changed = false;
     try {
       if (watch.lastSeen === null) watch.lastSeen = order(await backplane.get(watch.lastSeenKey));
@@ -140,8 +166,31 @@ export function createWatcher(options: WatcherOptions): Watcher {
     } finally {
       session.close();
     }
-    watch.intervalMs = changed ? options.intervalMs : Math.min(watch.intervalMs * 2, options.maxIntervalMs);
-    schedule(watch, watch.intervalMs);
+    const now = Date.now();
+    if (changed) busy(watch, now);
+    else if (now - watch.lastChangeAt >= settings.busyForMs) watch.intervalMs = Math.min(watch.intervalMs * 2, settings.maxIntervalMs);
+    watch.nextPollAt = now + watch.intervalMs;
+  }
+
+  async function tick(watch: Watch): Promise<void> {
+    watch.timer = null;
+    try {
+      const [held] = await Promise.all([backplane.lease(watch.leaseKey, leaseMs), backplane.keep(watch.lastSeenKey, lastSeenMs)]);
+      if (watch.stopped) return;
+      if (held !== watch.leased) {
+        watch.leased = held;
+        observer.polling(held ? 1 : -1);
+        // Taking over: the poller that held it announced up to what the backplane keeps.
+        if (held) {
+          watch.lastSeen = null;
+          watch.nextPollAt = 0;
+        }
+      }
+      const now = Date.now();
+      if (held && now >= watch.nextPollAt && spend(watch, now, READS_PER_POLL)) await poll(watch);
+    } finally {
+      schedule(watch);
+    }
   }
 
   function unwatch(key: string, watch: Watch): void {
@@ -161,6 +210,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       const hash = credentialHash(authorization);
       const key = `${watched.caseId}:${hash}`;
       let watch = watches.get(key);
+      const now = Date.now();
       if (!watch) {
         watch = {
           watched,
@@ -170,16 +220,19 @@ export function createWatcher(options: WatcherOptions): Watcher {
           lastSeenKey: `live:seen:${key}`,
           users: 0,
           timer: null,
-          intervalMs: options.intervalMs,
           leased: false,
           lastSeen: null,
-          announced: new Set(),
+          lastChangeAt: now,
+          intervalMs: settings.intervalMs,
+          nextPollAt: now,
+          reads: bucket,
+          readsAt: now,
           stopped: false,
         };
         watches.set(key, watch);
         const started = watch;
-        setImmediate(() => void poll(started));
-      }
+        setImmediate(() => void tick(started));
+      } else busy(watch, now);
       watch.users += 1;
       const held = watch;
       let released = false;
@@ -190,12 +243,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
       };
     },
     seen(event) {
-      if (event.kind !== 'message' || event.type !== 'ADDED' || event.source === 'poll') return;
-      for (const watch of watches.values()) {
-        if (watch.watched.caseId !== event.caseId) continue;
-        if (watch.announced.size >= MAX_ANNOUNCED) watch.announced.delete(watch.announced.values().next().value as string);
-        watch.announced.add(event.messageId);
-      }
+      if (event.kind === 'agent' || event.source === 'poll' || event.caseId === null) return;
+      const now = Date.now();
+      for (const watch of watches.values()) if (watch.watched.caseId === event.caseId) busy(watch, now);
     },
     stop() {
       for (const [key, watch] of [...watches]) {

@@ -22,5 +22,7 @@ export async function caseOfEvent(event: CaseLiveEvent, { loaders }: GatewayCont
 }
 
 export const CaseEvent: CaseEventResolvers = {
-  case: (event, _args, context, info) => caseOfEvent(event, context, context.planner.caseRelations(info)),
+  type: (event) => (event.kind === 'resync' ? 'RESYNC' : event.type),
+  case: (event, _args, context, info) => (event.kind === 'resync' ? null : caseOfEvent(event, context, context.planner.caseRelations(info))),
+  resync: (event) => (event.kind === 'resync' ? event : null),
 };

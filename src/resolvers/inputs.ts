@@ -2,6 +2,7 @@
 import type { CaseStatus, Channel, SenderType } from '../__generated__/resolvers-types.js';
 import { EmailAddressResolver } from 'graphql-scalars';
 import { badUserInput } from '../domain/errors.js';
+import { EVENT_ID } from '../domain/events.js';
 import { isUpstreamId } from '../upstream/ids.js';
 
 /** Upstream ids are positive integers; anything else cannot exist, so it never reaches the upstream. */
@@ -19,6 +20,13 @@ export function parseIds(values: readonly string[], argumentName: string): strin
 
 export function parseOptionalId(value: string | null | undefined, argumentName: string): string | undefined {
   return value === null || value === undefined ? undefined : parseId(value, argumentName);
+}
+
+/** A subscription's `after`: an event id as the gateway gives them; whether the log still has it is the live layer's to say. */
+export function parseEventCursor(value: string | null | undefined, argumentName: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!EVENT_ID.test(value)) throw badUserInput(`${argumentName} must be the id of an event, like "1765101234567-0", got "${clip(value)}"`, argumentName);
+  return value;
 }
 
 export function requireText(value: string, argumentName: string, maxLength: number): string {

@@ -173,7 +173,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     origins,
     logger,
     metrics,
-    readiness: createReadiness(client, options.apiKey),
+    readiness: createReadiness(client, options.apiKey, { state: live.backplane, required: settings.live.readyRequiresBackplane }),
     tracer,
   });
   httpServer.on('request', (req, res) => {

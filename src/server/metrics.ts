@@ -18,6 +18,10 @@ export interface Metrics {
   eventsPublished: Counter<'kind' | 'source'>;
   eventsDelivered: Counter<'field'>;
   eventsDropped: Counter;
+  eventsDuplicate: Counter<'kind'>;
+  resyncs: Counter<'reason'>;
+  eventsLost: Counter;
+  eventsWaiting: Gauge;
   subscriptions: Gauge<'field'>;
   connections: Gauge;
   connectionsCut: Counter<'reason'>;
@@ -68,7 +72,7 @@ export function createMetrics(): Metrics {
     inFlight: new Gauge({ name: 'graphql_requests_in_flight', help: 'GraphQL HTTP requests being answered', registers: [registry] }),
     webhooks: new Counter({
       name: 'live_webhooks_total',
-      help: 'Acquire webhook deliveries by outcome (accepted; refused: unsigned, wrongly signed, too large or webhooks off; unrecognised; replayed: the same body again)',
+      help: 'Acquire webhook deliveries by outcome (accepted; refused: unsigned, wrongly signed, too large or webhooks off; stale: sent outside the replay window; unrecognised; replayed: the same delivery again)',
       labelNames: ['outcome'],
       registers: [registry],
     }),
@@ -84,7 +88,29 @@ export function createMetrics(): Metrics {
       labelNames: ['field'],
       registers: [registry],
     }),
-    eventsDropped: new Counter({ name: 'live_events_dropped_total', help: 'Events left out of a slow subscriber\'s full queue', registers: [registry] }),
+    eventsDropped: new Counter({
+      name: 'live_events_dropped_total',
+      help: "Events not given to a subscriber whose queue was full: a RESYNC stands in their place (agent events: the oldest are let go)",
+      registers: [registry],
+    }),
+    eventsDuplicate: new Counter({
+      name: 'live_events_duplicate_total',
+      help: 'Events not published because they announced a change already announced (a message added, a case created, the same status), by kind',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    resyncs: new Counter({
+      name: 'live_resyncs_total',
+      help: 'RESYNC events sent to subscribers, by reason (CURSOR_UNKNOWN, SLOW_SUBSCRIBER, EVENTS_LOST)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    eventsLost: new Counter({
+      name: 'live_events_lost_total',
+      help: "Events of this replica dropped while Redis was away because too many waited (a gap in the log stands in their place, so subscribers get a RESYNC)",
+      registers: [registry],
+    }),
+    eventsWaiting: new Gauge({ name: 'live_events_waiting', help: 'Events of this replica waiting for Redis to come back', registers: [registry] }),
     subscriptions: new Gauge({ name: 'live_subscriptions', help: 'Live subscriptions on this replica, by field', labelNames: ['field'], registers: [registry] }),
     connections: new Gauge({ name: 'live_connections', help: 'Open subscription WebSocket connections on this replica', registers: [registry] }),
     connectionsCut: new Counter({

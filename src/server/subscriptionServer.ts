@@ -85,6 +85,8 @@ interface LiveSubscription {
   readonly callBudget: number;
   events: number;
   upstreamCalls: number;
+  /** Whether its events flow (the subscribe step succeeded): what `live_subscriptions` counts. */
+  listening: boolean;
 }
 
 const refusal = (message: string, code: ErrorCode): GraphQLError => gatewayError(message, code);
@@ -164,7 +166,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     if (!subscription) return;
     connection.subscriptions.delete(id);
     subscription.cancel.abort();
-    metrics.subscriptions.dec({ field: subscription.field });
+    if (subscription.listening) metrics.subscriptions.dec({ field: subscription.field });
     logger.info(
       {
         requestId: subscription.requestId,
@@ -255,10 +257,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           callBudget: limited.cost,
           events: 0,
           upstreamCalls: 0,
+          listening: false,
         };
         end(connection, id);
         connection.subscriptions.set(id, subscription);
-        metrics.subscriptions.inc({ field: subscription.field });
         logger.info({ requestId: subscription.requestId, operation: subscription.operation, field: subscription.field }, 'subscription started');
         return {
           schema,
@@ -268,9 +270,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           contextValue: subscription,
         };
       },
-      subscribe(args) {
+      async subscribe(args) {
         const subscription = args.contextValue as LiveSubscription;
-        return subscribeWithFreshContexts(args, (event) => {
+        const results = await subscribeWithFreshContexts(args, (event) => {
           const stats = newRequestStats(`${subscription.requestId}-${event}`);
           const scope = contexts.forCredential(subscription.authorization, stats, subscription.cancel.signal);
           scope.context.upstream.admit(subscription.callBudget);
@@ -282,6 +284,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
             },
           };
         });
+        // Counted once it hears events: a client that waits for the gauge then misses none.
+        if (Symbol.asyncIterator in results && !subscription.cancel.signal.aborted) {
+          subscription.listening = true;
+          metrics.subscriptions.inc({ field: subscription.field });
+        }
+        return results;
       },
       onNext(ctx, id, _payload, _args, result: ExecutionResult) {
         const subscription = connectionOf(ctx).subscriptions.get(id);

@@ -1,16 +1,14 @@
 /**
  * POST /webhooks/acquire: Acquire's outbound webhooks (Settings > For Developers > Webhooks),
  * signed with ACQUIRE_WEBHOOK_SECRET. A request is verified over its raw body before anything
- * else is done with it, answered at once (Acquire retries a slow or failed delivery), and its
- * events published after the answer. The same body again within the replay window, on any
- * replica, is acknowledged and ignored.
+ * else is done with it, and answered once its events are in the log (Acquire retries a failed
+ * delivery). The same delivery again within the replay window, on any replica and however it is
+ * spaced, is acknowledged and ignored; one that says it was sent outside the window is refused.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../domain/errorCodes.js';
 import type { NewLiveEvent } from '../domain/events.js';
-import type { Backplane } from '../live/backplane.js';
-import { readWebhook, SIGNATURE_HEADER, verifySignature } from '../upstream/webhooks.js';
+import { deliveryOf, readWebhook, SIGNATURE_HEADER, verifySignature } from '../upstream/webhooks.js';
 import { readBody } from './bodyReader.js';
 import { ClientGone, HttpError, sendHttpError, sendJson } from './httpErrors.js';
 import type { Logger } from './logger.js';
@@ -22,9 +20,10 @@ export interface WebhookRouteOptions {
   /** Null when ACQUIRE_WEBHOOK_SECRET is not set: the route then refuses every delivery. */
   secret: string | null;
   maxBodyBytes: number;
+  /** A delivery is recognised again within this window, and refused when sent outside it. */
   replayWindowMs: number;
-  backplane: Backplane;
-  publish(event: NewLiveEvent): void;
+  /** Publishes a delivery's events unless it was seen already (then false): the live hub's. */
+  deliver(delivery: string, events: readonly NewLiveEvent[]): Promise<boolean>;
   logger: Logger;
   metrics: Metrics;
 }
@@ -78,11 +77,11 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
         logger.warn({ requestId }, 'webhook ignored: the body is not JSON');
         return refuse(res, 400, 'BAD_REQUEST', 'The webhook body is not valid JSON', requestId);
       }
-      const digest = createHash('sha256').update(raw).digest('base64url');
-      if (!(await options.backplane.claimOnce(`webhook:${digest}`, options.replayWindowMs))) {
-        count('replayed');
-        sendJson(res, 200, { status: 'duplicate', requestId });
-        return;
+      const delivery = deliveryOf(parsed);
+      if (delivery.sentAt !== null && Math.abs(Date.now() - delivery.sentAt) > options.replayWindowMs) {
+        count('stale');
+        logger.warn({ requestId, sentAt: new Date(delivery.sentAt).toISOString() }, 'webhook refused: sent outside the replay window');
+        return refuse(res, 401, 'UNAUTHENTICATED', `The webhook was sent outside the replay window (${options.replayWindowMs} ms)`, requestId);
       }
       const reading = readWebhook(parsed);
       if ('unrecognised' in reading) {
@@ -92,12 +91,13 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
         sendJson(res, 202, { status: 'ignored', requestId });
         return;
       }
+      if (!(await options.deliver(delivery.key, reading.events))) {
+        count('replayed');
+        sendJson(res, 200, { status: 'duplicate', requestId });
+        return;
+      }
       count('accepted');
       sendJson(res, 202, { status: 'accepted', events: reading.events.length, requestId });
-      const occurredAt = new Date().toISOString();
-      setImmediate(() => {
-        for (const event of reading.events) options.publish({ ...event, occurredAt });
-      });
     },
   };
 }

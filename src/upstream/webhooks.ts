@@ -9,7 +9,8 @@
  * and the case, contact, agent or message id under the camelCase or snake_case keys of either
  * version, at the top or nested a little. What cannot be read is reported, never thrown.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { CaseStatus } from '../domain/enums.js';
 import type { CaseEventType, NewLiveEvent } from '../domain/events.js';
 
 export const SIGNATURE_HEADER = 'x-acquire-signature';
@@ -31,6 +32,59 @@ export function verifySignature(secret: string, raw: Buffer, parsed: unknown, si
   const rawMatches = timingSafeEqual(overRaw, expected);
   const parsedMatches = timingSafeEqual(overParsed, expected);
   return HEX_SHA256.test(given) && (rawMatches || parsedMatches);
+}
+
+/**
+ * What identifies one delivery, so that the same one seen again is recognised whatever its
+ * spacing: the delivery id the payload carries under a plausible top-level key, else the digest
+ * of `JSON.stringify` of the parsed body, the canonical form the signature covers (the docs'
+ * example signs exactly that). And when it was sent, if the payload says: a delivery sent outside
+ * the replay window cannot be told from a replay of an old one, so it is refused.
+ *
+ * A GUESS, as the 2.0 payload is not documented: the keys below. `dateCreated` (the emulator's
+ * guess of the envelope) counts only on an envelope, never on a bare case, whose `dateCreated` is
+ * the case's own creation, which may be days old.
+ */
+export interface WebhookDelivery {
+  readonly key: string;
+  /** Milliseconds since the epoch; null when the payload carries no time it was sent. */
+  readonly sentAt: number | null;
+}
+
+const DELIVERY_ID_KEYS = ['deliveryId', 'delivery_id', 'eventId', 'event_id', 'webhookEventId', 'webhook_event_id'];
+const SENT_AT_KEYS = ['timestamp', 'sentAt', 'sent_at', 'triggeredAt', 'triggered_at', 'eventTime', 'event_time'];
+const ENVELOPE_SENT_AT_KEYS = ['dateCreated', 'date_created', 'createdAt', 'created_at'];
+
+/** The last time a JavaScript Date can hold: past it a number is no time. */
+const MAX_TIME_MS = 8.64e15;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Seconds or milliseconds since the epoch, or an ISO 8601 time (without a zone read as UTC, as
+ * Acquire writes its zone-less times); null for anything else, which is then no time at all.
+ */
+function timeOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    const ms = value < 1e11 ? value * 1000 : value;
+    return ms <= MAX_TIME_MS ? ms : null;
+  }
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const text = value.trim();
+  if (/^\d{9,13}$/.test(text)) return timeOf(Number(text));
+  const iso = ISO_TIME.exec(text);
+  if (!iso) return null;
+  const parsed = Date.parse(iso[1] ? text : `${text.replace(' ', 'T')}Z`);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+export function deliveryOf(parsed: unknown): WebhookDelivery {
+  const canonical = createHash('sha256').update(JSON.stringify(parsed), 'utf8').digest('base64url');
+  if (!isObject(parsed)) return { key: `sha256:${canonical}`, sentAt: null };
+  const id = DELIVERY_ID_KEYS.map((key) => parsed[key]).find((value) => (typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value)));
+  const envelope = bareCaseId([parsed]) === null;
+  const keys = envelope ? [...SENT_AT_KEYS, ...ENVELOPE_SENT_AT_KEYS] : SENT_AT_KEYS;
+  const sentAt = keys.map((key) => timeOf(parsed[key])).find((time) => time !== null) ?? null;
+  return { key: id === undefined ? `sha256:${canonical}` : `id:${String(id)}`, sentAt };
 }
 
 export type WebhookReading = { events: NewLiveEvent[] } | { unrecognised: string };
@@ -100,7 +154,16 @@ function nameOf(objects: Json[]): string | null {
   return null;
 }
 
-type Meaning = { kind: 'case'; type: CaseEventType } | { kind: 'message' } | { kind: 'agent' };
+type Meaning = { kind: 'case'; type: CaseEventType; status?: CaseStatus } | { kind: 'message' } | { kind: 'agent' };
+
+/** The status a status trigger names: "Chat status is set to Closed", `CHAT_ON_ACCEPT`... */
+function statusNamed(has: (...parts: string[]) => boolean): CaseStatus | undefined {
+  if (has('CLOSE')) return 'CLOSED';
+  if (has('PENDING')) return 'PENDING';
+  if (has('QUEUE')) return 'QUEUE';
+  if (has('ACTIVE', 'ACCEPT')) return 'ACTIVE';
+  return undefined;
+}
 
 /** What an event name means, by its words: `Case new`, `case_status_pending`, `CHAT_ON_CLOSE`... */
 function meaningOf(name: string): Meaning | null {
@@ -109,7 +172,10 @@ function meaningOf(name: string): Meaning | null {
   if (has('AGENT', 'OPERATOR') || (has('USER') && has('STATUS'))) return { kind: 'agent' };
   if (has('MESSAGE')) return { kind: 'message' };
   if (has('NEW', 'CREATE', 'START')) return { kind: 'case', type: 'CREATED' };
-  if (has('PENDING', 'ACTIVE', 'QUEUE', 'CLOSE', 'ACCEPT', 'STATUS', 'REOPEN')) return { kind: 'case', type: 'STATUS_CHANGED' };
+  if (has('PENDING', 'ACTIVE', 'QUEUE', 'CLOSE', 'ACCEPT', 'STATUS', 'REOPEN')) {
+    const status = has('REOPEN') ? undefined : statusNamed(has);
+    return { kind: 'case', type: 'STATUS_CHANGED', ...(status ? { status } : {}) };
+  }
   if (has('CASE', 'CHAT', 'CONVERSATION')) return { kind: 'case', type: 'UPDATED' };
   return null;
 }
@@ -149,7 +215,8 @@ function readOne(body: unknown): NewLiveEvent | string {
     case 'case': {
       const caseId = idFor('case', objects) ?? bareCaseId([body, ...objects.filter((object) => object === body.data)]);
       const contactId = idFor('contact', objects);
-      return caseId === null && contactId === null ? `"${name}" without a case id or a contact id` : { kind: 'case', type: meaning.type, caseId, contactId, source };
+      if (caseId === null && contactId === null) return `"${name}" without a case id or a contact id`;
+      return { kind: 'case', type: meaning.type, caseId, contactId, source, ...(meaning.status ? { status: meaning.status } : {}) };
     }
     default: {
       const unreachable: never = meaning;

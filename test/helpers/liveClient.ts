@@ -16,6 +16,8 @@ export interface LiveSubscription {
   next(timeoutMs?: number): Promise<LiveResult>;
   /** Resolves when the server ends the subscription (with its error, if it sent one). */
   readonly ended: Promise<{ error?: unknown }>;
+  /** Every payload received so far, in order, whether or not `next` took it. */
+  readonly received: readonly LiveResult[];
   unsubscribe(): void;
 }
 
@@ -39,6 +41,8 @@ export function connectLive(graphqlUrl: string, key: string | null, options: { r
     connectionParams: key === null ? {} : { Authorization: `Bearer ${key}` },
     retryAttempts: options.retry ? 5 : 0,
     lazy: false,
+    // A connection the server drops (a killed replica) is reported through `closed`, not the console.
+    onNonLazyError: () => {},
     on: {
       closed: (event) => {
         const close = event as { code: number; reason: string };
@@ -50,6 +54,7 @@ export function connectLive(graphqlUrl: string, key: string | null, options: { r
     closed,
     subscribe(query, variables) {
       const queued: LiveResult[] = [];
+      const received: LiveResult[] = [];
       const waiting: Array<(result: LiveResult) => void> = [];
       let finish: (outcome: { error?: unknown }) => void = () => {};
       const ended = new Promise<{ error?: unknown }>((resolve) => (finish = resolve));
@@ -57,6 +62,7 @@ export function connectLive(graphqlUrl: string, key: string | null, options: { r
         { query, ...(variables ? { variables } : {}) },
         {
           next: (result) => {
+            received.push(result as LiveResult);
             const wake = waiting.shift();
             if (wake) wake(result as LiveResult);
             else queued.push(result as LiveResult);
@@ -67,6 +73,7 @@ export function connectLive(graphqlUrl: string, key: string | null, options: { r
       );
       return {
         ended,
+        received,
         unsubscribe: stop,
         next(timeoutMs = 10_000) {
           const ready = queued.shift();

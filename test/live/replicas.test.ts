@@ -6,13 +6,14 @@
  * from its /metrics, as an operator's scraper reads it.
  */
 import { createHmac } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator, type EmulatorCall } from '../../emulator/server.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { sample } from '../helpers/startGateway.js';
+import { eventually } from '../helpers/eventually.js';
+import { postWebhook } from '../helpers/webhooks.js';
 
 const SECRET = 'test-webhook-secret';
 // The interval stays fixed (no back-off), so "the next poll" is always one interval away.
@@ -20,7 +21,6 @@ const POLL_MS = 400;
 // Deadlines for what must happen, generous because two cores are shared with other work; a
 // correct gateway meets them by far, a broken one never does.
 const EVENT_MS = 20_000;
-const WAIT_MS = 30_000;
 
 let redis: RedisServer | undefined;
 let emulator: Emulator | undefined;
@@ -35,24 +35,7 @@ function live(gateway: GatewayProcess, key: string): LiveClient {
 }
 
 /** A webhook as Acquire sends one: JSON, signed with the shared secret over JSON.stringify(body). */
-async function postWebhook(gateway: GatewayProcess, body: unknown, signature: string | null = createHmac('sha256', SECRET).update(JSON.stringify(body)).digest('hex')): Promise<number> {
-  const response = await fetch(gateway.url.replace(/\/graphql$/, '/webhooks/acquire'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-acquire-signature': signature }) },
-    body: JSON.stringify(body),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
-
-/** Waits until `check` holds (it is asked again every 100 ms); fails with `what` after `timeoutMs`. */
-async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(100);
-  }
-}
+const webhook = (gateway: GatewayProcess, body: unknown, signature?: string | null): Promise<number> => postWebhook(gateway.url, SECRET, body, { signature });
 
 /** One sample of each replica's /metrics, summed. */
 async function onBoth(name: string): Promise<number> {
@@ -119,7 +102,7 @@ it("delivers a signed webhook posted to replica A to a caseEvents subscriber on 
   await eventually('2 caseEvents subscriptions on B', async () => sample(await b.metrics(), 'live_subscriptions{field="caseEvents"}') === 2);
   expect(sample(await a.metrics(), 'live_subscriptions{field="caseEvents"}')).toBe(0);
 
-  expect(await postWebhook(a, { event: 'Case new', data: { caseId: 1005 } })).toBe(202);
+  expect(await webhook(a, { event: 'Case new', data: { caseId: 1005 } })).toBe(202);
 
   const [demoEvent, acmeEvent] = await Promise.all([demo.next(EVENT_MS), acme.next(EVENT_MS)]);
   const titleFor = async (key: string) => (await graphql(a.url, '{ case(id: "1005") { title } }', undefined, auth(key))).data.case.title;
@@ -138,11 +121,11 @@ it('refuses a webhook with a bad or missing signature, and publishes nothing for
   const before = await a.metrics();
   const [refused, published] = ['live_webhooks_total{outcome="refused"}', 'live_events_published_total{kind="case",source="webhook"}'];
 
-  expect(await postWebhook(a, { event: 'Case new', data: { caseId: 1010 } }, null)).toBe(401);
-  expect(await postWebhook(a, { event: 'Case new', data: { caseId: 1011 } }, createHmac('sha256', 'not-the-secret').update('{}').digest('hex'))).toBe(401);
-  expect(await postWebhook(a, { event: 'Case new', data: { caseId: 1012 } }, 'f'.repeat(64))).toBe(401);
+  expect(await webhook(a, { event: 'Case new', data: { caseId: 1010 } }, null)).toBe(401);
+  expect(await webhook(a, { event: 'Case new', data: { caseId: 1011 } }, createHmac('sha256', 'not-the-secret').update('{}').digest('hex'))).toBe(401);
+  expect(await webhook(a, { event: 'Case new', data: { caseId: 1012 } }, 'f'.repeat(64))).toBe(401);
   // Events keep their order on the backplane: had a refused one gone out, it would come first.
-  expect(await postWebhook(a, { event: 'Case status is set to Closed', data: { caseId: 1013 } })).toBe(202);
+  expect(await webhook(a, { event: 'Case status is set to Closed', data: { caseId: 1013 } })).toBe(202);
 
   const first = await subscription.next(EVENT_MS);
   expect(first.data.caseEvents).toMatchObject({ type: 'STATUS_CHANGED', case: { id: '1013' } });
@@ -211,7 +194,7 @@ it('never gives case data to a key without case permission', async () => {
   await eventually('1 caseEvents subscription on B', async () => sample(await b.metrics(), 'live_subscriptions{field="caseEvents"}') === 1);
   const messages = client.subscribe(MESSAGE_EVENTS, { caseId: '1001' });
 
-  expect(await postWebhook(a, { event: 'Case status is set to Pending', data: { caseId: 1001 } })).toBe(202);
+  expect(await webhook(a, { event: 'Case status is set to Pending', data: { caseId: 1001 } })).toBe(202);
 
   const event = await cases.next(EVENT_MS);
   expect(event.data.caseEvents).toMatchObject({ type: 'STATUS_CHANGED', case: null });

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { connectLive } from '../helpers/liveClient.js';
+import { eventually } from '../helpers/eventually.js';
 import { sample } from '../helpers/startGateway.js';
 
 const FLOOD_MS = 2_500;
@@ -97,14 +98,6 @@ async function flood(client: RawClient, message: string, ms: number): Promise<nu
     clearInterval(sampler);
   }
   return Math.max(peak, rssBytes(gateway!.pid));
-}
-
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(100);
-  }
 }
 
 const cut = async (reason: string): Promise<number> => sample(await gateway!.metrics(), `live_connections_cut_total{reason="${reason}"}`);

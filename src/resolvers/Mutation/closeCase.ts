@@ -16,7 +16,7 @@ export const closeCaseMutation: NonNullable<MutationResolvers['closeCase']> = as
     ...(closingState === undefined ? {} : { closingState }),
     ...(input.askFeedback === null || input.askFeedback === undefined ? {} : { askFeedback: input.askFeedback }),
   });
-  live.publish({ kind: 'case', type: 'STATUS_CHANGED', caseId, contactId: null, source: 'write' });
+  live.publish({ kind: 'case', type: 'STATUS_CHANGED', caseId, contactId: null, status: 'CLOSED', source: 'write' });
   const relations = planner.caseRelations(info, ['case']);
   const record = await loaders.cases.load(caseId, relations);
   primeFromCase(loaders, record, relations);

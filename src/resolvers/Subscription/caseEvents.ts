@@ -2,9 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { SubscriptionCaseEventsArgs, SubscriptionResolvers } from '../../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../../domain/context.js';
 import { EventSkipped } from '../../domain/errors.js';
-import type { CaseLiveEvent } from '../../domain/events.js';
+import type { CaseEventPayload } from '../../domain/events.js';
 import { caseOfEvent } from '../CaseEvent.js';
 import { meetsConditions } from '../caseFilter.js';
+import { parseEventCursor } from '../inputs.js';
 import { conditionsOf } from '../Query/cases.js';
 
 /**
@@ -15,10 +16,11 @@ export const caseEventsSubscription: NonNullable<SubscriptionResolvers['caseEven
   subscribe: (_parent, args, { live }) => {
     // Refused before anything is followed, as a query's bad filter is before any call.
     conditionsOf(args.filter);
-    return live.caseEvents();
+    return live.caseEvents(parseEventCursor(args.after, 'after'));
   },
-  resolve: async (event: CaseLiveEvent, args: Partial<SubscriptionCaseEventsArgs>, context: GatewayContext, info: GraphQLResolveInfo) => {
-    if (!args.filter) return event;
+  resolve: async (event: CaseEventPayload, args: Partial<SubscriptionCaseEventsArgs>, context: GatewayContext, info: GraphQLResolveInfo) => {
+    // A RESYNC concerns whatever the subscriber shows, filtered or not.
+    if (!args.filter || event.kind === 'resync') return event;
     let record;
     try {
       record = await caseOfEvent(event, context, context.planner.caseRelations(info, ['case']));

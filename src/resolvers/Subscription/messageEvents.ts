@@ -1,6 +1,6 @@
 import type { SubscriptionResolvers } from '../../__generated__/resolvers-types.js';
-import type { MessageLiveEvent } from '../../domain/events.js';
-import { parseId } from '../inputs.js';
+import type { MessageEventPayload } from '../../domain/events.js';
+import { parseEventCursor, parseId } from '../inputs.js';
 
 /**
  * The key must read the case to follow it: a key that cannot gets that error (`FORBIDDEN`,
@@ -9,8 +9,9 @@ import { parseId } from '../inputs.js';
 export const messageEventsSubscription: NonNullable<SubscriptionResolvers['messageEvents']> = {
   subscribe: async (_parent, args, { loaders, live }) => {
     const caseId = parseId(args.caseId, 'caseId');
+    const after = parseEventCursor(args.after, 'after');
     const record = await loaders.cases.load(caseId);
-    return live.messageEvents({ caseId, contactId: record.contactId, threadId: record.threadId });
+    return live.messageEvents({ caseId, contactId: record.contactId, threadId: record.threadId }, after);
   },
-  resolve: (event: MessageLiveEvent) => event,
+  resolve: (event: MessageEventPayload) => event,
 };
