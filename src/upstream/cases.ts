@@ -48,6 +48,29 @@ function whereParams(where: CaseConditions): Array<[string, string]> {
   return conditions.flatMap(([column, value]): Array<[string, string]> => (value === undefined ? [] : [['where', `${column}|eq|${value}`]]));
 }
 
+/** The case list's answer (`{page, offset, limit, count, data}`). */
+export function readCaseList(body: unknown): Page<CaseRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map(readCase), total: read.total };
+}
+
+/** One case: the single read, and the answers of create and reopen. */
+export function readCaseAnswer(body: unknown): CaseRecord {
+  return readCase(recordOf(body));
+}
+
+/** The thread read's answer: its cases, each with `lastMessage`. */
+export function readThreadAnswer(body: unknown): CaseRecord[] {
+  return pageOf(body).items.filter(isObject).map(readCase);
+}
+
+/** Invite-agent's answer: one entry per invited agent, keyed by its id. */
+export function readInvitations(body: unknown): InvitationRecord[] {
+  return keyedEntriesOf(body)
+    .map(readInvitation)
+    .filter((invitation): invitation is InvitationRecord => invitation !== null);
+}
+
 function listPage(session: UpstreamSession, query: CaseQuery, limit: number, page: number): Promise<Page<CaseRecord>> {
   return session.read(
     {
@@ -62,10 +85,7 @@ function listPage(session: UpstreamSession, query: CaseQuery, limit: number, pag
       ],
     },
     'cases',
-    (body) => {
-      const read = pageOf(body);
-      return { items: read.items.filter(isObject).map(readCase), total: read.total };
-    },
+    readCaseList,
   );
 }
 
@@ -88,7 +108,7 @@ export async function getCase(session: UpstreamSession, id: string, relations: r
   return session.read(
     { method: 'GET', path: `crm/objects/case/${upstreamId(id, 'case')}`, searchParams: relationParams(relations) },
     'case',
-    (body) => readCase(recordOf(body)),
+    readCaseAnswer,
   );
 }
 
@@ -104,7 +124,7 @@ export async function getThread(session: UpstreamSession, contactId: string, thr
       ],
     },
     'thread',
-    (body) => pageOf(body).items.filter(isObject).map(readCase),
+    readThreadAnswer,
   );
 }
 
@@ -135,7 +155,7 @@ export async function createCase(session: UpstreamSession, params: CreateCasePar
       },
     },
     [{ kind: 'case' }, { kind: 'contact', id: params.contactId }],
-    (body) => readCase(recordOf(body)),
+    readCaseAnswer,
   );
 }
 
@@ -180,10 +200,7 @@ export async function inviteToCase(session: UpstreamSession, params: InviteParam
       },
     },
     caseTouched(params.caseId),
-    (body) =>
-      keyedEntriesOf(body)
-        .map(readInvitation)
-        .filter((invitation): invitation is InvitationRecord => invitation !== null),
+    readInvitations,
   );
 }
 

@@ -16,7 +16,7 @@ export async function getContact(session: UpstreamSession, id: string, relations
   return session.read(
     { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations) },
     'contact',
-    (body) => readContact(recordOf(body)),
+    readContactAnswer,
   );
 }
 
@@ -26,15 +26,31 @@ export interface ContactRange {
   count: number;
 }
 
-/** A page of the list (`{list, counts: {total, ...}}`); its rows carry fields, company and tags. */
+/** One contact: the single read, and the answers of add and update. */
+export function readContactAnswer(body: unknown): ContactRecord {
+  return readContact(recordOf(body));
+}
+
+/** The list's answer (`{list, counts: {total, ...}}`); its rows carry fields, company and tags. */
+export function readContactList(body: unknown): Page<ContactRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map(readContact), total: read.total };
+}
+
+/**
+ * The filter list's answer. Its rows are a contact joined with the field value that matched,
+ * where `contactId` is the contact's id.
+ */
+export function readContactSearch(body: unknown): Page<ContactRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id })), total: read.total };
+}
+
 function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
   return session.read(
     { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations)] },
     'contacts',
-    (body) => {
-      const read = pageOf(body);
-      return { items: read.items.filter(isObject).map(readContact), total: read.total };
-    },
+    readContactList,
   );
 }
 
@@ -46,20 +62,9 @@ export function listContacts(
   return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) => listPage(session, relations, limit, page));
 }
 
-/**
- * The filter list's search: a POST, but a read (keyed by its body). Its rows are a contact joined
- * with the field value that matched, where `contactId` is the contact's id.
- */
+/** The filter list's search: a POST, but a read (keyed by its body). */
 function searchPage(session: UpstreamSession, search: string, limit: number, page: number): Promise<Page<ContactRecord>> {
-  return session.read(
-    { method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search } },
-    'contactSearch',
-    (body) => {
-      const read = pageOf(body);
-      const rows = read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id }));
-      return { items: rows, total: read.total };
-    },
-  );
+  return session.read({ method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search } }, 'contactSearch', readContactSearch);
 }
 
 export function searchContacts(session: UpstreamSession, search: string, range: ContactRange): Promise<{ items: ContactRecord[]; total: number }> {
@@ -71,7 +76,7 @@ export type ContactFieldsInput = Readonly<Record<string, unknown>>;
 
 export function createContact(session: UpstreamSession, fields: ContactFieldsInput): Promise<ContactRecord> {
   // A new contact changes no record the gateway has read; lists are read afresh after any write.
-  return session.write({ method: 'POST', path: 'crm/objects/contact', json: { fields } }, [], (body) => readContact(recordOf(body)));
+  return session.write({ method: 'POST', path: 'crm/objects/contact', json: { fields } }, [], readContactAnswer);
 }
 
 /** The upstream's update is a PUT; only the keys sent change. */
@@ -79,7 +84,7 @@ export async function updateContact(session: UpstreamSession, id: string, fields
   return session.write(
     { method: 'PUT', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, json: { fields } },
     [{ kind: 'contact', id }],
-    (body) => readContact(recordOf(body)),
+    readContactAnswer,
   );
 }
 

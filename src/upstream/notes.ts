@@ -11,15 +11,33 @@ import { readNote, readNoteMessage } from './readRecords.js';
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
+/** A contact's notes as the list gives them, with each one's users and last message. */
+export function readNoteList(body: unknown): Page<NoteRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map(readNote), total: read.total };
+}
+
+/** One note: the single read, and the create answer. */
+export function readNoteAnswer(body: unknown): NoteRecord {
+  return readNote(recordOf(body));
+}
+
+/** A note's messages. */
+export function readNoteMessages(body: unknown): NoteMessageRecord[] {
+  return pageOf(body).items.filter(isObject).map(readNoteMessage);
+}
+
+/** The answer of a note message's add. */
+export function readNoteMessageAnswer(body: unknown): NoteMessageRecord {
+  return readNoteMessage(recordOf(body));
+}
+
 async function notesPage(session: UpstreamSession, contactId: string, limit: number, page: number): Promise<Page<NoteRecord>> {
   return session.read(
     // The docs' URL spells the parameter `lcontact_id`, their table `contact_id`.
     { method: 'GET', path: 'crm/note', searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page)], ['limit', String(limit)]] },
     'notes',
-    (body) => {
-      const read = pageOf(body);
-      return { items: read.items.filter(isObject).map(readNote), total: read.total };
-    },
+    readNoteList,
   );
 }
 
@@ -29,14 +47,12 @@ export function listNotes(session: UpstreamSession, contactId: string, start: nu
 }
 
 export async function getNote(session: UpstreamSession, id: string): Promise<NoteRecord> {
-  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', (body) => readNote(recordOf(body)));
+  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', readNoteAnswer);
 }
 
 /** Every message of a note, oldest first: the endpoint documents no paging. */
 export async function listNoteMessages(session: UpstreamSession, noteId: string): Promise<ReadonlyArray<NoteMessageRecord>> {
-  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', (body) =>
-    pageOf(body).items.filter(isObject).map(readNoteMessage),
-  );
+  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', readNoteMessages);
 }
 
 export interface CreateNoteParams {
@@ -63,7 +79,7 @@ export async function createNote(session: UpstreamSession, params: CreateNotePar
       },
     },
     [],
-    (body) => readNote(recordOf(body)),
+    readNoteAnswer,
   );
 }
 
@@ -95,7 +111,7 @@ export async function addNoteMessage(session: UpstreamSession, params: NoteMessa
       },
     },
     [{ kind: 'note', id: params.noteId }],
-    (body) => readNoteMessage(recordOf(body)),
+    readNoteMessageAnswer,
   );
 }
 

@@ -89,8 +89,7 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
   if (messages) record.messages = sortOldestFirst(messages);
   const users = optionalList(raw, 'users', (item) => readParticipant(item, contactId));
   if (users) record.users = users;
-  const timeline = optionalList(raw, 'timeline', readTimeline);
-  if (timeline) record.timeline = timeline;
+  if ('timeline' in raw) record.timeline = readCaseTimeline(raw.timeline);
   if ('feedbacks' in raw) record.feedbacks = Array.isArray(raw.feedbacks) ? raw.feedbacks.filter((f) => f !== null) : [];
   const tags = readTags(raw);
   if (tags) record.tags = tags;
@@ -98,6 +97,16 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
   if ('parent' in raw) record.parent = isObject(raw.parent) ? readCase(raw.parent) : null;
   if ('lastMessage' in raw) record.lastMessage = isObject(raw.lastMessage) ? readMessage(raw.lastMessage) : null;
   return record;
+}
+
+/**
+ * The only case the docs show with its timeline embedded has it as one object
+ * (rest-apis/conversation/conversation-or-cases/messages-1/add.md:602), where the relation's name
+ * suggests a list: both are read. One object without an id is no entry (a case that has none).
+ */
+function readCaseTimeline(value: unknown): TimelineRecord[] {
+  if (isObject(value)) return toId(value.id) === null ? [] : [readTimeline(value)];
+  return objects(value).map(readTimeline);
 }
 
 /**

@@ -106,6 +106,25 @@ describe('readCase', () => {
     expect(embedded.fields).toEqual({});
   });
 
+  it('reads the timeline relation as one object (the docs’ only example) or as a list', () => {
+    const entry = { id: 2108, objectType: 'case', caseId: 1, contactId: 5, threadId: 1, dateUpdated: '2021-04-13 05:22:19' };
+    expect(readCase({ id: 1, timeline: entry }).timeline).toEqual([expect.objectContaining({ id: '2108', caseId: '1', contactId: '5', dateUpdated: '2021-04-13T05:22:19.000Z' })]);
+    expect(readCase({ id: 1, timeline: [entry, { ...entry, id: 2109 }] }).timeline?.map((read) => read.id)).toEqual(['2108', '2109']);
+  });
+
+  it.each([
+    ['an object without an id', {}],
+    ['an object whose id is an object', { id: { $oid: 'x' } }],
+    ['a string', 'x'.repeat(100_000)],
+    ['a number', 42],
+    ['null', null],
+    ['a list of scalars', [1, 'two', null]],
+  ])('reads a hostile timeline (%s) as no entry, without failing the case', (_what, timeline) => {
+    const record = readCase({ id: 1, title: 'kept', timeline });
+    expect(record.timeline).toEqual([]);
+    expect(record.title).toBe('kept');
+  });
+
   it('sorts embedded messages oldest first whatever order they came in', () => {
     const record = readCase({
       id: 1,
