@@ -5,7 +5,8 @@
 export type YesNo = 'yes' | 'no';
 
 export const CHANNELS = ['chat', 'mail', 'sms', 'voip', 'audio-call', 'video-call', 'private-form', 'view'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** `email` is the e-mail channel's name in the docs dialect (dialect.ts), `mail` in the default one. */
+export type Channel = (typeof CHANNELS)[number] | 'email';
 
 /** `queue` is undocumented but named by the webhook events; the seed has a few such cases. */
 export type CaseStatus = 'pending' | 'active' | 'closed' | 'queue';

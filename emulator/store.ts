@@ -1,5 +1,6 @@
 /** The live state of one account, indexed for the routes, and the changes the API can make to it. */
 import type { AccountProfile } from './accounts.js';
+import { applyDialect, type Dialect } from './dialect.js';
 import { WEB_CHANNELS, caseTitle } from './caseDefaults.js';
 import { zonelessDate } from './dates.js';
 import { NoteBook } from './noteBook.js';
@@ -59,6 +60,8 @@ export interface NewCase {
 
 export class AccountStore {
   readonly profile: AccountProfile;
+  /** How this emulator answers where the docs allow two readings. */
+  readonly dialect: Dialect;
   readonly agents: readonly Agent[];
   readonly agentsById: ReadonlyMap<number, Agent>;
   readonly departments: readonly Department[];
@@ -77,8 +80,10 @@ export class AccountStore {
   private readonly next: IdCounters;
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
-  constructor(data: AccountData) {
+  constructor(data: AccountData, dialect: Dialect) {
     this.profile = data.profile;
+    this.dialect = dialect;
+    applyDialect(data.cases, dialect);
     this.agents = data.agents;
     this.agentsById = new Map(data.agents.map((agent) => [agent.id, agent]));
     this.departments = data.departments;

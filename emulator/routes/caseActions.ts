@@ -5,13 +5,15 @@ import { bodyObject, idList, optionalId, optionalText, requireId } from '../quer
 import { API_USER, CHANNELS, type Channel } from '../records.js';
 import { caseColumns, contactVisits } from '../render.js';
 import type { RouteDefinition } from '../router.js';
+import { channelsOf, type Dialect } from '../dialect.js';
 import { findCase } from './caseChecks.js';
 import { messageInput } from './messenger.js';
 
-function channelInput(value: unknown): Channel | null {
+/** A channel as the dialect names it: `mail` or `email` for e-mail, the other one refused (a guess at how). */
+function channelInput(value: unknown, dialect: Dialect): Channel | null {
   const channel = optionalText(value, 'channel');
   if (channel === null || channel === '') return null;
-  if (!(CHANNELS as readonly string[]).includes(channel)) throw invalidInput(`Unknown channel "${channel}"`);
+  if (!(channelsOf(dialect, CHANNELS) as string[]).includes(channel)) throw invalidInput(`Unknown channel "${channel}"`);
   return channel as Channel;
 }
 
@@ -23,7 +25,7 @@ export const caseActionRoutes: RouteDefinition[] = [
       const contactId = requireId(query.get('contactId'), 'contactId');
       const input = bodyObject(body);
       const title = optionalText(input['title'], 'title') || null;
-      const requestedChannel = channelInput(input['channel']);
+      const requestedChannel = channelInput(input['channel'], store.dialect);
       const message = input['message'] === undefined || input['message'] === null ? null : messageInput(input['message'], 'message');
       const threadId = optionalId(input['threadId'], 'threadId');
       const contact = store.contactsById.get(contactId);

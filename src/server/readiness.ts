@@ -5,7 +5,7 @@
  * circuit breakers and the credential gate: one tenant's trouble is no reason to take the
  * gateway out of a load balancer.
  */
-import type { UpstreamSession } from '../domain/context.js';
+import type { UpstreamDialect, UpstreamSession } from '../domain/context.js';
 import { probeCases } from '../upstream/cases.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { credentialFrom } from '../upstream/credentials.js';
@@ -18,13 +18,15 @@ export interface ReadinessReport {
   checkedAt: string;
 }
 
-export function createReadiness(client: UpstreamClient, apiKey: string | undefined, cacheMs = 5_000) {
+export function createReadiness(client: UpstreamClient, apiKey: string | undefined, dialect: UpstreamDialect, cacheMs = 5_000) {
   let cached: { at: number; report: Promise<ReadinessReport> } | null = null;
   const credential = apiKey ? credentialFrom(`Bearer ${apiKey}`) : null;
 
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
     const session: UpstreamSession = {
+      dialect,
+      notice: () => {},
       read: (request, _kind, normalise) => client.probe(request, credential, `readiness-${checkedAt}`).then(normalise),
       write: () => Promise.reject(new Error('readiness only reads')),
       onInvalidate: () => {},

@@ -6,18 +6,20 @@ import { malformedError } from './errors.js';
 import { isObject, toId } from './normalize.js';
 import { readRange } from './pageWindow.js';
 import { numericId, upstreamId } from './ids.js';
-import { relationParams } from './params.js';
+import { checkRelations, relationParams } from './params.js';
 import { readContact } from './readRecords.js';
 
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
 export async function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
-  return session.read(
-    { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations) },
+  const record = await session.read(
+    { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations, session.dialect) },
     'contact',
     readContactAnswer,
   );
+  checkRelations(session, `contact ${record.id}`, relations, [record]);
+  return record;
 }
 
 export interface ContactRange {
@@ -46,20 +48,31 @@ export function readContactSearch(body: unknown): Page<ContactRecord> {
   return { items: read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id })), total: read.total };
 }
 
-function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
-  return session.read(
-    { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations)] },
+async function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
+  const read = await session.read(
+    { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations, session.dialect)] },
     'contacts',
     readContactList,
   );
+  checkRelations(session, 'contact list', relations, read.items);
+  return read;
 }
 
+/**
+ * The contact list documents `limit`, `select`, `where` and `relations`, and no `page`
+ * (customer/untitled.md:25-39); the Filter Contact List POST sends `page` in its body
+ * (customer/untitled.md:836-843). ACQUIRE_CONTACT_PAGING=filter pages through the latter, with an
+ * empty search; its rows embed no relations, which are then read contact by contact.
+ */
 export function listContacts(
   session: UpstreamSession,
   range: ContactRange,
   relations: readonly ContactRelation[],
 ): Promise<{ items: ContactRecord[]; total: number }> {
-  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) => listPage(session, relations, limit, page));
+  const filter = session.dialect.contactPaging === 'filter';
+  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) =>
+    filter ? searchPage(session, '', limit, page) : listPage(session, relations, limit, page),
+  );
 }
 
 /** The filter list's search: a POST, but a read (keyed by its body). */

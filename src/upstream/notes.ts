@@ -35,13 +35,21 @@ export function readNoteMessageAnswer(body: unknown): NoteMessageRecord {
 async function notesPage(session: UpstreamSession, contactId: string, limit: number, page: number): Promise<Page<NoteRecord>> {
   return session.read(
     // The docs' URL spells the parameter `lcontact_id`, their table `contact_id`.
-    { method: 'GET', path: 'crm/note', searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page)], ['limit', String(limit)]] },
+    {
+      method: 'GET',
+      path: 'crm/note',
+      searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page + session.dialect.notesFirstPage)], ['limit', String(limit)]],
+    },
     'notes',
     readNoteList,
   );
 }
 
-/** `count` notes of a contact from offset `start`, over the documented `page` (from 0) and `limit`. */
+/**
+ * `count` notes of a contact from offset `start`, over the documented `page` and `limit`. The page
+ * says "The page number." and no more (rest-apis/conversation/conversation-or-notes/list.md:31-33);
+ * the fact sheet saw a 2021 call with `page=1`: ACQUIRE_NOTES_FIRST_PAGE names the first.
+ */
 export function listNotes(session: UpstreamSession, contactId: string, start: number, count: number): Promise<{ items: NoteRecord[]; total: number }> {
   return readRange(start, count, MAX_UPSTREAM_LIMIT, (limit, page) => notesPage(session, contactId, limit, page));
 }

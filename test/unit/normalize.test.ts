@@ -96,8 +96,9 @@ describe('enums', () => {
   });
 
   it('maps channels back to the upstream names', () => {
-    expect(upstreamChannel('EMAIL')).toBe('mail');
-    expect(upstreamChannel('VIDEO_CALL')).toBe('video-call');
+    expect(upstreamChannel('EMAIL', { emailChannel: 'mail' })).toBe('mail');
+    expect(upstreamChannel('EMAIL', { emailChannel: 'email' })).toBe('email');
+    expect(upstreamChannel('VIDEO_CALL', { emailChannel: 'email' })).toBe('video-call');
   });
 
   it('maps message types and sender types, legacy names included', () => {
