@@ -37,7 +37,8 @@ const SEED_START = SEED_END - 240 * DAY;
 const THREADS_PER_CONTACT = 4;
 const REOPEN_COUNT = 50;
 const MAX_CASES_PER_THREAD = 3;
-const QUEUE_ID = 15;
+/** The routing queue of waiting cases: the drafts' example's. */
+export const QUEUE_ID = 15;
 
 export const FIRST_IDS = {
   case: 1001,

@@ -288,6 +288,13 @@ export type StartConversationMutationVariables = Exact<{
 
 export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { name: string | null } | null } } };
 
+export type TakeFromQueueMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type TakeFromQueueMutation = { joinCase: { case: { id: string, status: CaseStatus | null, dateActive: string | null, waitSeconds: number | null, users: Array<{ type: ParticipantType, status: string | null, user: { name: string | null } | null }>, contact: { name: string | null } | null } } };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 

@@ -546,6 +546,19 @@ export type InviteToCasePayload = {
   readonly invitations: ReadonlyArray<Invitation>;
 };
 
+/** Which case to take. */
+export type JoinCaseInput = {
+  /** The case: a waiting one (`QUEUE` or `PENDING`), or an active one to join as one more agent. */
+  readonly caseId: Scalars['ID']['input'];
+};
+
+/** The result of `joinCase`. */
+export type JoinCasePayload = {
+  readonly __typename?: 'JoinCasePayload';
+  /** The case as Acquire answered the join: `ACTIVE`, with the key's agent among its users. */
+  readonly case: Case;
+};
+
 /** The primary contact, and the contacts to merge into it. */
 export type MergeContactsInput = {
   /** The contacts merged into it and then gone: 1 to 50 ids, not the primary. */
@@ -667,11 +680,22 @@ export type Mutation = {
   /** Invite agents and/or departments to a case. They are notified in the app and by email. */
   readonly inviteToCase: InviteToCasePayload;
   /**
+   * Take a case: the key's pseudo-agent joins it, and a waiting case becomes `ACTIVE` (Acquire shows
+   * the API key's token name as the agent). Follows the 2021 drafts of Acquire's docs
+   * (`POST /crm/messenger/chat/join`), the only pages that document it.
+   */
+  readonly joinCase: JoinCasePayload;
+  /**
    * Merge contacts into one: their conversations, notes and views move to the primary contact, which
    * keeps its own details and takes the others' where it has none. The others are gone afterwards.
    * This cannot be undone.
    */
   readonly mergeContacts: MergeContactsPayload;
+  /**
+   * Turn a case down: it goes back to its queue (`QUEUE`), for another agent. Follows the 2021 drafts
+   * of Acquire's docs (`POST /crm/messenger/chat/reject`), the only pages that document it.
+   */
+  readonly rejectCase: RejectCasePayload;
   /** Reopen a closed conversation thread. The upstream creates a new case in that thread. */
   readonly reopenCase: ReopenCasePayload;
   /**
@@ -783,8 +807,26 @@ export type MutationInviteToCaseArgs = {
  * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
  * Mutations are never retried by the gateway.
  */
+export type MutationJoinCaseArgs = {
+  input: JoinCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
 export type MutationMergeContactsArgs = {
   input: MergeContactsInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationRejectCaseArgs = {
+  input: RejectCaseInput;
 };
 
 
@@ -1041,6 +1083,19 @@ export type QueryThreadArgs = {
 /** Reads of the Acquire cases, messages, contacts and agents of the account the API key belongs to. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Which case to turn down. */
+export type RejectCaseInput = {
+  /** The case: one offered to the key's agent, or one it joined. */
+  readonly caseId: Scalars['ID']['input'];
+};
+
+/** The result of `rejectCase`. */
+export type RejectCasePayload = {
+  readonly __typename?: 'RejectCasePayload';
+  /** The case as Acquire answered the rejection: back in its queue. */
+  readonly case: Case;
 };
 
 /** Which thread to reopen. */
@@ -1446,6 +1501,8 @@ export type ResolversTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JoinCaseInput: JoinCaseInput;
+  JoinCasePayload: ResolverTypeWrapper<Omit<JoinCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: ResolverTypeWrapper<Omit<MergeContactsPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   Message: ResolverTypeWrapper<MessageRecord>;
@@ -1461,6 +1518,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantType: ParticipantType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectCaseInput: RejectCaseInput;
+  RejectCasePayload: ResolverTypeWrapper<Omit<RejectCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: ResolverTypeWrapper<Omit<ReopenCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   SendMessageInput: SendMessageInput;
@@ -1527,6 +1586,8 @@ export type ResolversParentTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JoinCaseInput: JoinCaseInput;
+  JoinCasePayload: Omit<JoinCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: Omit<MergeContactsPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   Message: MessageRecord;
@@ -1538,6 +1599,8 @@ export type ResolversParentTypes = {
   NoteMessage: NoteMessageRecord;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RejectCaseInput: RejectCaseInput;
+  RejectCasePayload: Omit<RejectCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: Omit<ReopenCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   SendMessageInput: SendMessageInput;
@@ -1767,6 +1830,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JoinCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JoinCasePayload'] = ResolversParentTypes['JoinCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
 export type MergeContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MergeContactsPayload'] = ResolversParentTypes['MergeContactsPayload']> = {
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
   mergedContactIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1808,7 +1875,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   deleteNote?: Resolver<ResolversTypes['DeleteNotePayload'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'input'>>;
   inviteToCase?: Resolver<ResolversTypes['InviteToCasePayload'], ParentType, ContextType, RequireFields<MutationInviteToCaseArgs, 'input'>>;
+  joinCase?: Resolver<ResolversTypes['JoinCasePayload'], ParentType, ContextType, RequireFields<MutationJoinCaseArgs, 'input'>>;
   mergeContacts?: Resolver<ResolversTypes['MergeContactsPayload'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'input'>>;
+  rejectCase?: Resolver<ResolversTypes['RejectCasePayload'], ParentType, ContextType, RequireFields<MutationRejectCaseArgs, 'input'>>;
   reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   snoozeCase?: Resolver<ResolversTypes['SnoozeCasePayload'], ParentType, ContextType, RequireFields<MutationSnoozeCaseArgs, 'input'>>;
@@ -1873,6 +1942,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RejectCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RejectCasePayload'] = ResolversParentTypes['RejectCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
 };
 
 export type ReopenCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReopenCasePayload'] = ResolversParentTypes['ReopenCasePayload']> = {
@@ -1979,6 +2052,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Invitation?: InvitationResolvers<ContextType>;
   InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JoinCasePayload?: JoinCasePayloadResolvers<ContextType>;
   MergeContactsPayload?: MergeContactsPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
@@ -1989,6 +2063,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   NoteMessage?: NoteMessageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectCasePayload?: RejectCasePayloadResolvers<ContextType>;
   ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;

@@ -237,6 +237,29 @@ export async function closeCase(session: UpstreamSession, params: CloseCaseParam
   );
 }
 
+/**
+ * Takes a case as the key's pseudo-agent. Documented only in the 2021 drafts
+ * (drafts-2021/rest-apis/platform/conversation/conversation-or-cases/join-chat.md): "Join an active
+ * chat", body `{caseId, askJoin: true}` (join-chat.md:193-198), answered with the case, its users
+ * and last message.
+ */
+export async function joinCase(session: UpstreamSession, caseId: string): Promise<CaseRecord> {
+  return session.write(
+    { method: 'POST', path: 'crm/messenger/chat/join', json: { caseId: numericId(caseId, 'case'), askJoin: true } },
+    caseTouched(caseId),
+    readCaseAnswer,
+  );
+}
+
+/**
+ * Turns a case down, which sends it back to the queue. Documented only in the 2021 drafts
+ * (case-reject.md): body `{caseId}` (case-reject.md:96-100), answered with the case as it stands:
+ * pending with its queue id and no active date (case-reject.md:43,47,49), which reads as QUEUE.
+ */
+export async function rejectCase(session: UpstreamSession, caseId: string): Promise<CaseRecord> {
+  return session.write({ method: 'POST', path: 'crm/messenger/chat/reject', json: { caseId: numericId(caseId, 'case') } }, caseTouched(caseId), readCaseAnswer);
+}
+
 export interface InviteParams {
   caseId: string;
   agentIds: string[];

@@ -46,6 +46,8 @@ const READERS: Readonly<Record<string, Reading>> = {
   'GET /crm/objects/case/{}': one('case', readCaseAnswer),
   'POST /crm/messenger/chat/create': one('case', readCaseAnswer),
   'POST /crm/messenger/chat/close': opaque(dataOf),
+  'POST /crm/messenger/chat/join': one('case', readCaseAnswer),
+  'POST /crm/messenger/chat/reject': one('case', readCaseAnswer),
   'POST /crm/messenger/agent/invite-agent': {
     read: readInvitations,
     pairs: (body, read) => keyedEntriesOf(body).map((raw, index): Pair => ['invitation', raw, (read as unknown[])[index], `[${index}].`]),
@@ -122,8 +124,6 @@ const NOT_CALLED: Readonly<Record<string, string>> = {
   'GET /mail/messages': "drafts only: a thread's mails",
   'GET /mail/add-message': 'drafts only: the mail send mislabelled as a GET',
   'GET /voip/get-all-numbers': "drafts only: the account's phone numbers",
-  'POST /crm/messenger/chat/join': 'drafts only: taking a chat from the queue is not in the schema',
-  'POST /crm/messenger/chat/reject': 'drafts only: sending a chat back to the queue is not in the schema',
 };
 
 const examples = loadDocExamples();
@@ -158,6 +158,22 @@ describe('the docs’ examples', () => {
       expect(lost).toEqual([]);
     },
   );
+});
+
+describe('the readings the examples decide', () => {
+  /** The current pages' example of an endpoint, else the drafts'. */
+  const answerOf = (endpoint: string): unknown =>
+    (answers.find((example) => example.endpoint === endpoint && example.tier === 'current') ?? answers.find((example) => example.endpoint === endpoint))!.example;
+
+  it('reads the drafts’ case sent back to the queue (pending, a queue id, no active date) as QUEUE, and the joined one as ACTIVE', () => {
+    expect(readCaseAnswer(answerOf('POST /crm/messenger/chat/reject'))).toMatchObject({ status: 'QUEUE', queueId: '15', dateActive: null });
+    expect(readCaseAnswer(answerOf('POST /crm/messenger/chat/join'))).toMatchObject({ status: 'ACTIVE', queueId: null });
+  });
+
+  it('finds the SMS answer’s case timeline entry, given as one object', () => {
+    const { cas } = dataOf(answerOf('POST /voip/send-sms')) as { cas: unknown };
+    expect(readCaseAnswer({ data: cas }).timeline?.map((entry) => entry.id)).toEqual(['2108']);
+  });
 });
 
 describe('the attribute tables of the check', () => {
