@@ -25,8 +25,10 @@ export interface Agent {
   photo: string;
   language: string | null;
   dateCreated: string;
-  /** Drives invite-agent's `online`/`sent`. */
+  /** Drives invite-agent's `online`/`sent`, and is the availability the Agent Status Change webhook carries. */
   online: boolean;
+  /** The channels the agent has turned on, as the Agent Status Change webhook carries them. */
+  channels: { chat: boolean; email: boolean; voip: boolean };
   /**
    * The settings user's `status`. The docs only ever show "active"; the webhook page says agents go
    * "active/inactive", so the agent-status changes of the demo activity toggle between the two (a guess).

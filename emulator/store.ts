@@ -288,8 +288,10 @@ export class AccountStore {
     this.emit({ type: 'case-status', entry });
   }
 
+  /** An agent's status changes, and its availability with it (a guess: see webhooks.ts). */
   setAgentStatus(agent: Agent, status: AgentStatus): void {
     agent.status = status;
+    agent.online = status === 'active';
     this.emit({ type: 'agent-status', agent });
   }
 

@@ -106,7 +106,7 @@ export type SenderType =
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
 
-/** Whether an agent's account is active. */
+/** Whether an agent's account is active (not its presence: see `AgentPresence`). */
 export type UserStatus =
   /** The account is active (the only value the upstream's examples show). */
   | 'ACTIVE'

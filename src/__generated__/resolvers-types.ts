@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord, PresenceRecord } from '../domain/records.js';
 import type { CaseLiveEvent, MessageLiveEvent } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -39,6 +39,26 @@ export type AddNoteMessagePayload = {
   readonly __typename?: 'AddNoteMessagePayload';
   /** The new message. */
   readonly message: NoteMessage;
+};
+
+/** Whether an agent is available for conversations. */
+export type AgentAvailability =
+  /** Available. */
+  | 'AVAILABLE'
+  /** Not available. */
+  | 'UNAVAILABLE'
+  /** A value this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/** An agent's presence, as an Agent Status Change webhook told it: distinct from its account's `status`. */
+export type AgentPresence = {
+  readonly __typename?: 'AgentPresence';
+  /** Whether the agent is available for conversations; null when the webhook did not say. */
+  readonly availability?: Maybe<AgentAvailability>;
+  /** When the gateway received the webhook. */
+  readonly changedAt: Scalars['DateTime']['output'];
+  /** The channels the webhook says the agent has turned on (chat, e-mail, VoIP); null when it did not say. */
+  readonly channels?: Maybe<ReadonlyArray<Channel>>;
 };
 
 /** Which contacts to block, and until when. */
@@ -1224,7 +1244,10 @@ export type SnoozeCasePayload = {
  */
 export type Subscription = {
   readonly __typename?: 'Subscription';
-  /** An agent whose status changed (available, unavailable, a channel turned on or off), as read when the event arrives. */
+  /**
+   * An agent whose status changed (available, unavailable, a channel turned on or off), as read when
+   * the event arrives, with its `presence` as the webhook told it.
+   */
   readonly agentStatusChanged: User;
   /**
    * Cases created, changing status or otherwise updated, account-wide. With a filter, only the cases
@@ -1364,11 +1387,17 @@ export type User = {
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The address of the profile photo. */
   readonly photo?: Maybe<Scalars['String']['output']>;
-  /** Whether the agent's account is active. Read from the agent directory; null for an agent it does not list (the API key's pseudo-agent). */
+  /**
+   * Whether the agent is available, and which channels it has turned on, as Acquire's Agent Status
+   * Change webhook told it. Only on the users `agentStatusChanged` delivers, and null there when the
+   * webhook said nothing of it: the REST API has no presence to read.
+   */
+  readonly presence?: Maybe<AgentPresence>;
+  /** Whether the agent's account is active (not whether the agent is available now: see `presence`). Read from the agent directory; null for an agent it does not list (the API key's pseudo-agent). */
   readonly status?: Maybe<UserStatus>;
 };
 
-/** Whether an agent's account is active. */
+/** Whether an agent's account is active (not its presence: see `AgentPresence`). */
 export type UserStatus =
   /** The account is active (the only value the upstream's examples show). */
   | 'ACTIVE'
@@ -1459,6 +1488,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AddNoteMessageInput: AddNoteMessageInput;
   AddNoteMessagePayload: ResolverTypeWrapper<Omit<AddNoteMessagePayload, 'message'> & { message: ResolversTypes['NoteMessage'] }>;
+  AgentAvailability: AgentAvailability;
+  AgentPresence: ResolverTypeWrapper<PresenceRecord>;
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: ResolverTypeWrapper<BlockContactsPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1549,6 +1580,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddNoteMessageInput: AddNoteMessageInput;
   AddNoteMessagePayload: Omit<AddNoteMessagePayload, 'message'> & { message: ResolversParentTypes['NoteMessage'] };
+  AgentPresence: PresenceRecord;
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: BlockContactsPayload;
   Boolean: Scalars['Boolean']['output'];
@@ -1651,6 +1683,12 @@ export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayConte
 
 export type AddNoteMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AddNoteMessagePayload'] = ResolversParentTypes['AddNoteMessagePayload']> = {
   message?: Resolver<ResolversTypes['NoteMessage'], ParentType, ContextType>;
+};
+
+export type AgentPresenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentPresence'] = ResolversParentTypes['AgentPresence']> = {
+  availability?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channels?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Channel']>>, ParentType, ContextType>;
 };
 
 export type BlockContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BlockContactsPayload'] = ResolversParentTypes['BlockContactsPayload']> = {
@@ -2023,12 +2061,14 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   photo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  presence?: Resolver<Maybe<ResolversTypes['AgentPresence']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
   AddNoteMessagePayload?: AddNoteMessagePayloadResolvers<ContextType>;
+  AgentPresence?: AgentPresenceResolvers<ContextType>;
   BlockContactsPayload?: BlockContactsPayloadResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AGENT_AVAILABILITIES, PRESENCE_CHANNELS } from '../domain/enums.js';
 import { CASE_EVENT_TYPES, EVENT_SOURCES, MESSAGE_EVENT_TYPES, type LiveEvent } from '../domain/events.js';
 import { createLocalBackplane, type Backplane } from './backplane.js';
 import type { LiveObserver } from './observer.js';
@@ -35,6 +36,15 @@ const isId = (value: unknown): value is string => typeof value === 'string' && I
 const isIdOrNull = (value: unknown): boolean => value === null || isId(value);
 const oneOf = (values: readonly string[], value: unknown): boolean => typeof value === 'string' && values.includes(value);
 
+/** An agent event's presence: absent, or an availability and channels each known or null. */
+function isPresence(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { availability, channels } = value as Record<string, unknown>;
+  const channelsOk = channels === null || (Array.isArray(channels) && channels.length <= PRESENCE_CHANNELS.length && channels.every((channel) => oneOf(PRESENCE_CHANNELS, channel)));
+  return (availability === null || oneOf(AGENT_AVAILABILITIES, availability)) && channelsOk;
+}
+
 /** Anyone who can reach the Redis can publish: an event is checked like any other input. */
 function readEvent(text: string): LiveEvent | null {
   let value: unknown;
@@ -55,7 +65,7 @@ function readEvent(text: string): LiveEvent | null {
     case 'message':
       return oneOf(MESSAGE_EVENT_TYPES, event.type) && isId(event.caseId) && isId(event.messageId) ? (event as unknown as LiveEvent) : null;
     case 'agent':
-      return isId(event.userId) ? (event as unknown as LiveEvent) : null;
+      return isId(event.userId) && isPresence(event.presence) ? (event as unknown as LiveEvent) : null;
     default:
       return null;
   }
