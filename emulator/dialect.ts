@@ -52,6 +52,11 @@ export interface Dialect {
    * readers to the thread read or the case list for it (messages-1/add.md:388), which keep it.
    */
   readonly singleCaseTimelineId: boolean;
+  /**
+   * Whether a department may be disabled. docs: "Department status: \"active\" | \"disabled\""
+   * (settings/account-settings/account-department/add-1.md:29); the last one is, in this dialect.
+   */
+  readonly disabledDepartment: boolean;
 }
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
@@ -64,6 +69,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     repeatedCaseParams: true,
     timelineAsObject: false,
     singleCaseTimelineId: true,
+    disabledDepartment: false,
   },
   docs: {
     name: 'docs',
@@ -74,6 +80,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     repeatedCaseParams: false,
     timelineAsObject: true,
     singleCaseTimelineId: false,
+    disabledDepartment: true,
   },
 };
 

@@ -61,8 +61,10 @@ export type Channel =
 
 /** Whether a department is active. */
 export type DepartmentStatus =
-  /** The department is active (the only value the upstream's examples show). */
+  /** The department is active. */
   | 'ACTIVE'
+  /** The department is disabled (a value the department page documents; no example shows one). */
+  | 'DISABLED'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 

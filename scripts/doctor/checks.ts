@@ -143,11 +143,26 @@ function clock(first: Answer | null): Finding {
 async function listParameters(prober: Prober, caseId: string, dialect: UpstreamDialect): Promise<Finding> {
   const assumption = ASSUMPTIONS['list-parameters']!;
   const path = `crm/objects/case/${caseId}`;
-  const repeated = await prober.get(path, [['relations', 'contact'], ['relations', 'users']]);
-  const piped = await prober.get(path, [['relations', 'contact|users']]);
-  const both = (answer: Answer): boolean => answer.status === 200 && isObject(answer.body) && isObject(answer.body.data) && 'contact' in answer.body.data && 'users' in answer.body.data;
-  const honours = { repeated: both(repeated), pipe: both(piped) };
-  const observed = `Case ${caseId} asked for contact and users: repeated ${honours.repeated ? 'embeds both' : 'does not embed both'}, joined with | ${honours.pipe ? 'embeds both' : 'does not embed both'}.`;
+  const embeds = (answer: Answer): boolean => answer.status === 200 && isObject(answer.body) && isObject(answer.body.data) && 'contact' in answer.body.data && 'users' in answer.body.data;
+  const selects = (answer: Answer): boolean => {
+    const [row] = rowsOf(answer);
+    return row !== undefined && 'title' in row && 'status' in row;
+  };
+  const list: Array<readonly [string, string]> = [['limit', '1'], ['page', '0']];
+  const spelled = {
+    repeated: {
+      relations: embeds(await prober.get(path, [['relations', 'contact'], ['relations', 'users']])),
+      select: selects(await prober.get('crm/objects/case', [...list, ['select', 'id'], ['select', 'title'], ['select', 'status']])),
+    },
+    pipe: {
+      relations: embeds(await prober.get(path, [['relations', 'contact|users']])),
+      select: selects(await prober.get('crm/objects/case', [...list, ['select', 'id|title|status']])),
+    },
+  };
+  const honours = { repeated: spelled.repeated.relations && spelled.repeated.select, pipe: spelled.pipe.relations && spelled.pipe.select };
+  const said = ({ relations, select }: { relations: boolean; select: boolean }): string =>
+    `${relations ? 'embeds both' : 'does not embed both'} and ${select ? 'selects all three' : 'does not select all three'}`;
+  const observed = `Case ${caseId} asked for relations contact and users, the list for columns id, title and status: repeated ${said(spelled.repeated)}; joined with | ${said(spelled.pipe)}.`;
   if (honours.repeated && honours.pipe) return { id: 'list-parameters', status: 'ok', assumption, observed, action: `None: either works (${SETTINGS.listParams}=${dialect.listParams}).` };
   if (!honours.repeated && !honours.pipe) {
     return { id: 'list-parameters', status: 'fail', assumption, observed, action: 'Neither spelling embeds two relations: reads that need several will miss some (each is logged). Tell us what the account answers.' };

@@ -493,8 +493,10 @@ export type Department = {
 
 /** Whether a department is active. */
 export type DepartmentStatus =
-  /** The department is active (the only value the upstream's examples show). */
+  /** The department is active. */
   | 'ACTIVE'
+  /** The department is disabled (a value the department page documents; no example shows one). */
+  | 'DISABLED'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 
@@ -697,7 +699,7 @@ export type Mutation = {
   readonly deleteMessage: DeleteMessagePayload;
   /** Delete a note and its messages. This cannot be undone. */
   readonly deleteNote: DeleteNotePayload;
-  /** Invite agents and/or departments to a case. They are notified in the app and by email. */
+  /** Invite agents and/or departments to a case. They get an in-app notification, which they can accept to join. */
   readonly inviteToCase: InviteToCasePayload;
   /**
    * Take a case: the key's pseudo-agent joins it, and a waiting case becomes `ACTIVE` (Acquire shows
@@ -706,9 +708,9 @@ export type Mutation = {
    */
   readonly joinCase: JoinCasePayload;
   /**
-   * Merge contacts into one: their conversations, notes and views move to the primary contact, which
-   * keeps its own details and takes the others' where it has none. The others are gone afterwards.
-   * This cannot be undone.
+   * Merge contacts into one: their conversations, notes and views move to the primary contact, and
+   * where their details differ, Acquire keeps both on the primary (its docs' example: both emails).
+   * The others are gone afterwards. This cannot be undone.
    */
   readonly mergeContacts: MergeContactsPayload;
   /**

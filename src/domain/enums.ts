@@ -27,5 +27,5 @@ export type AgentAvailability = (typeof AGENT_AVAILABILITIES)[number];
 export const PRESENCE_CHANNELS = ['CHAT', 'EMAIL', 'VOIP'] as const satisfies ReadonlyArray<Channel>;
 export type PresenceChannel = (typeof PRESENCE_CHANNELS)[number];
 
-export const DEPARTMENT_STATUSES = ['ACTIVE', 'UNKNOWN'] as const;
+export const DEPARTMENT_STATUSES = ['ACTIVE', 'DISABLED', 'UNKNOWN'] as const;
 export type DepartmentStatus = (typeof DEPARTMENT_STATUSES)[number];

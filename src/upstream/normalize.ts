@@ -168,10 +168,11 @@ export function toUserStatus(value: unknown): UserStatus | null {
   return key === 'active' ? 'ACTIVE' : key === 'inactive' ? 'INACTIVE' : 'UNKNOWN';
 }
 
+/** The department page documents "active" | "disabled" (account-department/add-1.md:29). */
 export function toDepartmentStatus(value: unknown): DepartmentStatus | null {
   const key = lower(value);
   if (key === null || key === '') return null;
-  return key === 'active' ? 'ACTIVE' : 'UNKNOWN';
+  return key === 'active' ? 'ACTIVE' : key === 'disabled' ? 'DISABLED' : 'UNKNOWN';
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -101,6 +101,14 @@ describe('the docs dialect', () => {
   });
 });
 
+describe('the docs dialect, departments', () => {
+  it('has the last department disabled, a status the department page documents', async () => {
+    const statuses = (await docs.data('/account/department')).data.map((department: Json) => department.status);
+    expect(statuses).toEqual(['active', 'active', 'disabled']);
+    expect((await plain.data('/account/department')).data.map((department: Json) => department.status)).toEqual(['active', 'active', 'active']);
+  });
+});
+
 describe('EMULATOR_DIALECT', () => {
   it('selects the dialect, and refuses an unknown one', () => {
     expect(emulatorOptionsFromEnv({ EMULATOR_DIALECT: 'docs' }).dialect).toBe('docs');

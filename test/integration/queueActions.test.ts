@@ -61,4 +61,16 @@ describe('joinCase and rejectCase', () => {
     }
     expect(stack.emulator.calls).toHaveLength(0);
   });
+
+  it.each([
+    ['a string', '{"data": "x"}'],
+    ['a case without an id', '{"data": {"id": {"$gt": 1}, "status": "active"}}'],
+    ['HTML', '<html>oops</html>'],
+  ])('reports an answer to join that is %s as UPSTREAM_ERROR, and stays up', async (_what, body) => {
+    stack.emulator.setFaults([{ method: 'POST', path: '^/crm/messenger/chat/join$', status: 200, body }]);
+    const result = await graphql(stack.url, 'mutation { joinCase(input: {caseId: "1191"}) { case { id } } }');
+    expect(codes(result)).toEqual(['UPSTREAM_ERROR']);
+    stack.emulator.setFaults([]);
+    expect((await graphql(stack.url, '{ case(id: "1191") { id } }')).data.case.id).toBe('1191');
+  });
 });

@@ -2,6 +2,7 @@ import {
   toBool,
   toCaseStatus,
   toChannel,
+  toDepartmentStatus,
   toId,
   toIsoDate,
   toMessageType,
@@ -93,6 +94,10 @@ describe('enums', () => {
     expect(toChannel('private-form')).toBe('PRIVATE_FORM');
     expect(toChannel('whatsapp')).toBe('UNKNOWN');
     expect(toChannel(null)).toBeNull();
+  });
+
+  it('maps the documented department statuses, and anything else to UNKNOWN', () => {
+    expect(['active', 'Disabled', 'archived', 'x'.repeat(10_000), 3, null, { status: 'active' }].map(toDepartmentStatus)).toEqual(['ACTIVE', 'DISABLED', 'UNKNOWN', 'UNKNOWN', null, null, null]);
   });
 
   it('maps channels back to the upstream names', () => {

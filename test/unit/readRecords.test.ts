@@ -125,6 +125,25 @@ describe('readCase', () => {
     expect(record.title).toBe('kept');
   });
 
+  it('reads a waiting case as QUEUE whether the status is queue or pending with a queue id and no active date', () => {
+    expect(readCase({ id: 1, status: 'queue' }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'pending', queueId: 15, dateActive: null }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'Pending', queueId: '15' }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'pending', queueId: null, dateActive: null }).status).toBe('PENDING');
+    expect(readCase({ id: 1, status: 'pending', queueId: 15, dateActive: '2021-03-24T10:44:48.538Z' }).status).toBe('PENDING');
+    expect(readCase({ id: 1, status: 'active', queueId: 15, dateActive: null }).status).toBe('ACTIVE');
+  });
+
+  it.each([
+    ['a queue id that is an object', { queueId: { id: 15 } }, 'PENDING'],
+    ['a queue id of 0', { queueId: 0 }, 'PENDING'],
+    ['a blank queue id', { queueId: '  ' }, 'PENDING'],
+    ['an active date that is no date', { queueId: 15, dateActive: 'x'.repeat(100_000) }, 'QUEUE'],
+    ['an active date that is an array', { queueId: 15, dateActive: ['2021-03-24'] }, 'QUEUE'],
+  ])('reads a pending case with %s safely', (_what, columns, status) => {
+    expect(readCase({ id: 1, status: 'pending', ...columns }).status).toBe(status);
+  });
+
   it('sorts embedded messages oldest first whatever order they came in', () => {
     const record = readCase({
       id: 1,
