@@ -11,7 +11,7 @@
  * `{event, dateCreated, data: {case}}` (the case with every column, as the case endpoints send it)
  * or `{event, dateCreated, data: {user: {id, name, email, status, availability, channels}}}`, where
  * `availability` is `available` or `unavailable` and `channels` flags chat, email and VoIP, the
- * words the events page lists (webhook-events-1.md:34-38). Receivers should read it defensively;
+ * words the events page lists (webhook-events-1.md:33-37). Receivers should read it defensively;
  * the gateway's tests can import these names and builders.
  */
 import { createHmac } from 'node:crypto';

@@ -104,7 +104,7 @@ function nameOf(objects: Json[]): string | null {
 /**
  * An agent's presence in an Agent Status Change payload. The events page says the event captures
  * "available, unavailable, Chat-chat channel is turned on, Email-email channel is turned on,
- * VOIP-VOIP channel is turned on" (webhook-api/webhook-events-1.md:34-38) and the set-up page that
+ * VOIP-VOIP channel is turned on" (webhook-api/webhook-events-1.md:33-37) and the set-up page that
  * agents "change their status to active/inactive" (webhook-api/webhook-subscribe.md:53); neither
  * shows the payload. So availability is read under any plausible key (the agent's object first),
  * as a word or a flag, and channels as a list of names, an object of flags, flags of their own, or
