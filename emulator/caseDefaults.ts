@@ -8,6 +8,7 @@ export function caseTitle(channel: Channel, contactId: number, phone: string | n
     case 'chat':
       return `#${contactId} has just started a chat`;
     case 'mail':
+    case 'email':
       return `#${contactId} sent an email`;
     case 'sms':
       return `SMS from ${caller}`;

@@ -1,5 +1,6 @@
 /** The options of `npm run emulator`, read from the environment; a bad value stops the start with a clear message. */
 import type { ActivityOptions } from './activity.js';
+import { DIALECT_NAMES, type DialectName } from './dialect.js';
 import { DATA_PROFILES, type DataProfile } from './seedThreads.js';
 import type { EmulatorOptions } from './server.js';
 
@@ -58,6 +59,11 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptions {
   const secret = text(env, 'EMULATOR_WEBHOOK_SECRET');
   if ((url === undefined) !== (secret === undefined)) throw new Error('Set EMULATOR_WEBHOOK_URL and EMULATOR_WEBHOOK_SECRET together');
   if (url !== undefined && secret !== undefined) options.webhook = { url, secret };
+  const dialect = text(env, 'EMULATOR_DIALECT');
+  if (dialect !== undefined) {
+    if (!(DIALECT_NAMES as readonly string[]).includes(dialect)) throw new Error(`EMULATOR_DIALECT must be one of ${DIALECT_NAMES.join(', ')}, got "${dialect}"`);
+    options.dialect = dialect as DialectName;
+  }
   const busy = activity(env);
   if (busy) options.activity = busy;
   return options;

@@ -5,7 +5,8 @@
 export type YesNo = 'yes' | 'no';
 
 export const CHANNELS = ['chat', 'mail', 'sms', 'voip', 'audio-call', 'video-call', 'private-form', 'view'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** `email` is the e-mail channel's name in the docs dialect (dialect.ts), `mail` in the default one. */
+export type Channel = (typeof CHANNELS)[number] | 'email';
 
 /** `queue` is undocumented but named by the webhook events; the seed has a few such cases. */
 export type CaseStatus = 'pending' | 'active' | 'closed' | 'queue';
@@ -24,8 +25,10 @@ export interface Agent {
   photo: string;
   language: string | null;
   dateCreated: string;
-  /** Drives invite-agent's `online`/`sent`. */
+  /** Drives invite-agent's `online`/`sent`, and is the availability the Agent Status Change webhook carries. */
   online: boolean;
+  /** The channels the agent has turned on, as the Agent Status Change webhook carries them. */
+  channels: { chat: boolean; email: boolean; voip: boolean };
   /**
    * The settings user's `status`. The docs only ever show "active"; the webhook page says agents go
    * "active/inactive", so the agent-status changes of the demo activity toggle between the two (a guess).

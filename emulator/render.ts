@@ -68,7 +68,7 @@ export function renderCase(store: AccountStore, entry: CaseEntry, view: View<Cas
         out['users'] = participantsWithUsers(store, entry);
         break;
       case 'timeline':
-        out['timeline'] = entry.timeline;
+        out['timeline'] = store.dialect.timelineAsObject ? (entry.timeline[0] ?? null) : entry.timeline;
         break;
       case 'feedbacks':
         out['feedbacks'] = entry.feedbacks;

@@ -13,6 +13,7 @@ import {
   type CaseFields,
   type CaseStatus,
   type Channel,
+  type CHANNELS,
   type ContactEntry,
   type MessageRecord,
   type MessageType,
@@ -36,7 +37,8 @@ const SEED_START = SEED_END - 240 * DAY;
 const THREADS_PER_CONTACT = 4;
 const REOPEN_COUNT = 50;
 const MAX_CASES_PER_THREAD = 3;
-const QUEUE_ID = 15;
+/** The routing queue of waiting cases: the drafts' example's. */
+export const QUEUE_ID = 15;
 
 export const FIRST_IDS = {
   case: 1001,
@@ -56,7 +58,7 @@ const GUARANTEED: readonly (readonly [Channel, CaseStatus])[] = [
   ['audio-call', 'closed'], ['video-call', 'closed'], ['private-form', 'closed'], ['view', 'closed'],
   ['chat', 'closed'], ['mail', 'closed'], ['sms', 'closed'],
 ];
-const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = {
+const CHANNEL_WEIGHTS: Readonly<Record<(typeof CHANNELS)[number], number>> = {
   chat: 50, mail: 15, sms: 9, voip: 8, 'audio-call': 6, 'video-call': 5, 'private-form': 4, view: 3,
 };
 const FINAL_STATUS_WEIGHTS = { closed: 65, active: 20, pending: 15 } as const;

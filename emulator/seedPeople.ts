@@ -35,6 +35,8 @@ export function seedAgents(random: Random, account: AccountProfile): Agent[] {
       language: random.chance(0.7) ? 'en' : null,
       dateCreated: isoDate(Date.UTC(2024, 0, 8) + random.int(0, 500) * DAY + random.int(0, 86_399) * 1000),
       online: random.chance(0.5),
+      // Not drawn from the seed's stream, so the rest of the data stays as it was.
+      channels: { chat: true, email: index % 2 === 0, voip: index % 3 === 0 },
       status: 'active',
     };
   });

@@ -233,6 +233,7 @@ export const TOPICS: readonly Topic[] = [
 export const OPENING_EVENTS: Readonly<Record<string, string>> = {
   chat: 'The visitor started chat.',
   mail: 'A new email conversation was started.',
+  email: 'A new email conversation was started.',
   sms: 'A new SMS conversation was started.',
   voip: 'An incoming call was received.',
   'audio-call': 'The visitor started an audio call.',

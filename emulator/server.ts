@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCOUNTS } from './accounts.js';
 import { ApiError, invalidInput } from './errors.js';
+import { DIALECT_NAMES, DIALECTS, type Dialect, type DialectName } from './dialect.js';
 import { Faults, type FaultRule } from './faults.js';
 import { grantOf, type ApiKeyGrant } from './keys.js';
 import { createLive } from './live.js';
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   profile?: DataProfile;
   /** Every case gets exactly this many messages (at least 2), for like-for-like comparisons. */
   messagesPerCase?: number;
+  /** How it answers where the docs allow two readings: `default` (what the tests pin) or `docs` (dialect.ts). */
+  dialect?: DialectName;
   /** Send signed outbound webhooks for the account's changes (webhooks.ts). */
   webhook?: WebhookConfig;
   /** A busy demo account (activity.ts): `true` for the defaults, or the intervals; off when absent. */
@@ -127,8 +130,14 @@ function validLatency(ms: unknown): number {
   return ms;
 }
 
-function seedStores(data: DataOptions): Map<string, AccountStore> {
-  return new Map(ACCOUNTS.map((profile) => [profile.name, new AccountStore(seedAccount(profile, data))]));
+function seedStores(data: DataOptions, dialect: Dialect): Map<string, AccountStore> {
+  return new Map(ACCOUNTS.map((profile) => [profile.name, new AccountStore(seedAccount(profile, data), dialect)]));
+}
+
+function dialectOf(name: DialectName | undefined): Dialect {
+  const dialect = DIALECTS[name ?? 'default'];
+  if (!dialect) throw new RangeError(`dialect must be one of ${DIALECT_NAMES.join(', ')}`);
+  return dialect;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -138,7 +147,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.messagesPerCase === undefined ? {} : { messagesPerCase: options.messagesPerCase }),
   });
-  let stores = seedStores(data);
+  const dialect = dialectOf(options.dialect);
+  let stores = seedStores(data, dialect);
   const live = createLive({ webhook: options.webhook, activity: options.activity }, (account) => stores.get(account));
   live.connect(stores);
   const calls: EmulatorCall[] = [];
@@ -153,7 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Every delayed call listens for it; hundreds at once are normal under load.
   setMaxListeners(0, shuttingDown.signal);
   const reset = (): void => {
-    stores = seedStores(data);
+    stores = seedStores(data, dialect);
     live.connect(stores);
     faults.clear();
     resetCalls();

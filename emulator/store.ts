@@ -1,5 +1,6 @@
 /** The live state of one account, indexed for the routes, and the changes the API can make to it. */
 import type { AccountProfile } from './accounts.js';
+import { applyDialect, type Dialect } from './dialect.js';
 import { WEB_CHANNELS, caseTitle } from './caseDefaults.js';
 import { zonelessDate } from './dates.js';
 import { NoteBook } from './noteBook.js';
@@ -59,6 +60,8 @@ export interface NewCase {
 
 export class AccountStore {
   readonly profile: AccountProfile;
+  /** How this emulator answers where the docs allow two readings. */
+  readonly dialect: Dialect;
   readonly agents: readonly Agent[];
   readonly agentsById: ReadonlyMap<number, Agent>;
   readonly departments: readonly Department[];
@@ -77,8 +80,10 @@ export class AccountStore {
   private readonly next: IdCounters;
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
-  constructor(data: AccountData) {
+  constructor(data: AccountData, dialect: Dialect) {
     this.profile = data.profile;
+    this.dialect = dialect;
+    applyDialect(data.cases, dialect);
     this.agents = data.agents;
     this.agentsById = new Map(data.agents.map((agent) => [agent.id, agent]));
     this.departments = data.departments;
@@ -238,6 +243,43 @@ export class AccountStore {
     this.emit({ type: 'case-status', entry });
   }
 
+  /**
+   * The API user takes a case (the drafts' POST /crm/messenger/chat/join): a waiting case becomes
+   * active, remembering its queue in `meta.queues` as the drafts' answer does; an active one gains
+   * the API user as a participant, `joined` as in that answer.
+   */
+  joinCase(entry: CaseEntry, now: string): void {
+    const { record } = entry;
+    if (record.status !== 'active') {
+      if (record.queueId !== null) record.meta = { ...record.meta, queues: [record.queueId] };
+      // A case that waited was pending from its queue date on (the drafts' joined case has both).
+      record.datePending ??= record.dateQueue;
+      record.status = 'active';
+      record.dateActive = now;
+      record.queueId = null;
+      record.waitTime = Math.max(0, Math.round((Date.parse(now) - Date.parse(record.dateQueue)) / 1000));
+    }
+    this.participate(entry, 'joined', now);
+    this.touch(entry, now);
+    this.emit({ type: 'case-status', entry });
+  }
+
+  /**
+   * The API user turns a case down (the drafts' POST /crm/messenger/chat/reject): it goes back to
+   * the queue, as the drafts' answer shows it (pending with queue 15, no active date, the
+   * rejecting agent's participation `rejected`), in the dialect's spelling of a queued case.
+   */
+  rejectCase(entry: CaseEntry, queueId: number, now: string): void {
+    const { record } = entry;
+    record.status = this.dialect.queueStatus;
+    record.queueId = queueId;
+    record.dateActive = null;
+    record.datePending = now;
+    this.participate(entry, 'rejected', now);
+    this.touch(entry, now);
+    this.emit({ type: 'case-status', entry });
+  }
+
   /** An open case waits for an agent again (the API has no such write; the demo activity does it). */
   setPending(entry: CaseEntry, now: string): void {
     entry.record.status = 'pending';
@@ -246,8 +288,10 @@ export class AccountStore {
     this.emit({ type: 'case-status', entry });
   }
 
+  /** An agent's status changes, and its availability with it (a guess: see webhooks.ts). */
   setAgentStatus(agent: Agent, status: AgentStatus): void {
     agent.status = status;
+    agent.online = status === 'active';
     this.emit({ type: 'agent-status', agent });
   }
 
@@ -347,6 +391,28 @@ export class AccountStore {
     push(this.casesByThread, record.threadId, entry);
     push(this.casesByContact, record.contactId, entry);
     for (const message of entry.messages) this.messagesById.set(message.id, message);
+  }
+
+  /** The API user's participation in a case, added (agents first, as the examples list them) or updated. */
+  private participate(entry: CaseEntry, status: 'joined' | 'rejected', now: string): void {
+    const own = entry.participants.find((participant) => participant.type === 'user' && participant.userId === API_USER.id);
+    if (own) {
+      own.status = status;
+      own.dateLastAssigned = now;
+      return;
+    }
+    entry.participants.unshift({
+      id: this.next.participant++,
+      caseId: entry.record.id,
+      type: 'user',
+      userId: API_USER.id,
+      role: 'owner',
+      status,
+      dateCreated: now,
+      dateLastAssigned: now,
+      closed: 'no',
+      meta: null,
+    });
   }
 
   private emit(change: StoreChange): void {

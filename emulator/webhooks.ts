@@ -9,8 +9,10 @@
  *
  * A GUESS, because the 2.0 payload is not documented: the event names below and the body
  * `{event, dateCreated, data: {case}}` (the case with every column, as the case endpoints send it)
- * or `{event, dateCreated, data: {user: {id, name, email, status}}}`. Receivers should read it
- * defensively; the gateway's tests can import these names and builders.
+ * or `{event, dateCreated, data: {user: {id, name, email, status, availability, channels}}}`, where
+ * `availability` is `available` or `unavailable` and `channels` flags chat, email and VoIP, the
+ * words the events page lists (webhook-events-1.md:33-37). Receivers should read it defensively;
+ * the gateway's tests can import these names and builders.
  */
 import { createHmac } from 'node:crypto';
 import type { Agent, CaseRecord } from './records.js';
@@ -29,7 +31,11 @@ export const SIGNATURE_HEADER = 'x-acquire-signature';
 
 export type WebhookPayload =
   | { event: 'CASE_NEW' | 'CASE_STATUS_PENDING' | 'CASE_STATUS_CLOSED'; dateCreated: string; data: { case: CaseRecord } }
-  | { event: 'AGENT_STATUS_CHANGE'; dateCreated: string; data: { user: Pick<Agent, 'id' | 'name' | 'email' | 'status'> } };
+  | {
+      event: 'AGENT_STATUS_CHANGE';
+      dateCreated: string;
+      data: { user: Pick<Agent, 'id' | 'name' | 'email' | 'status' | 'channels'> & { availability: 'available' | 'unavailable' } };
+    };
 
 /** The signature of a body as the docs compute it: `body` is the parsed object, or the exact JSON text sent. */
 export function webhookSignature(secret: string, body: unknown): string {
@@ -49,8 +55,9 @@ export function webhookFor(change: StoreChange, now: string): WebhookPayload | n
       return null;
     }
     case 'agent-status': {
-      const { id, name, email, status } = change.agent;
-      return { event: WEBHOOK_EVENTS.agentStatusChange, dateCreated: now, data: { user: { id, name, email, status } } };
+      const { id, name, email, status, online, channels } = change.agent;
+      const availability = online ? 'available' : 'unavailable';
+      return { event: WEBHOOK_EVENTS.agentStatusChange, dateCreated: now, data: { user: { id, name, email, status, availability, channels: { ...channels } } } };
     }
   }
 }

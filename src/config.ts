@@ -1,6 +1,8 @@
 /** Environment variables -> one validated configuration. Bad values stop the start-up with a clear message. */
 import { credentialFrom } from './upstream/credentials.js';
 
+import type { UpstreamDialect } from './domain/context.js';
+
 export interface UpstreamConfig {
   /** The API base URL, e.g. https://myaccount.acquire.io/api/v1 */
   baseUrl: string;
@@ -94,6 +96,8 @@ export interface Config {
   /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
   otlpTracesUrl: string | null;
   live: LiveConfig;
+  /** How the account's API reads where the docs allow two readings (`npm run doctor` tells which). */
+  dialect: UpstreamDialect;
 }
 
 export class ConfigError extends Error {
@@ -262,6 +266,21 @@ function liveFrom(env: Env): LiveConfig {
   };
 }
 
+/**
+ * Each default is the reading the gateway had before the doctor could tell (and the emulator's
+ * default dialect); the docs' own reading is the other value. `npm run doctor` names the setting
+ * to change when an account reads otherwise.
+ */
+function dialectFrom(env: Env): UpstreamDialect {
+  return {
+    listParams: oneOf(env, 'ACQUIRE_LIST_PARAMS', ['repeated', 'pipe'], 'repeated'),
+    queueStatus: oneOf(env, 'ACQUIRE_QUEUE_STATUS', ['queue', 'pending'], 'queue'),
+    contactPaging: oneOf(env, 'ACQUIRE_CONTACT_PAGING', ['list', 'filter'], 'list'),
+    emailChannel: oneOf(env, 'ACQUIRE_EMAIL_CHANNEL', ['mail', 'email'], 'mail'),
+    notesFirstPage: oneOf(env, 'ACQUIRE_NOTES_FIRST_PAGE', ['0', '1'], '0') === '1' ? 1 : 0,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const upstream = upstreamFrom(env);
@@ -291,5 +310,6 @@ export function loadConfig(env: Env = process.env): Config {
     coalesceReads: flag(env, 'ACQUIRE_COALESCE_READS', true),
     shareOperations: flag(env, 'GRAPHQL_SHARE_OPERATIONS', true),
     live: liveFrom(env),
+    dialect: dialectFrom(env),
   };
 }

@@ -3,7 +3,7 @@
  * off. Each resolver's read is its own upstream call: no planning of embedded relations, no
  * batching or caching in loaders, no sharing of reads within or across requests.
  */
-import type { GatewayContext, Loaders, Planner, Touched, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
+import type { GatewayContext, Loaders, Planner, Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
 import { getCase, getThread } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
@@ -14,7 +14,7 @@ import { getNote } from '../../src/upstream/notes.js';
 import { getUser, listUsers } from '../../src/upstream/users.js';
 import type { ContextFactory } from '../../src/server/context.js';
 
-function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void): UpstreamSession {
+function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void, dialect: UpstreamDialect): UpstreamSession {
   const credential = authorization === undefined ? null : credentialFrom(authorization);
   const send = (request: UpstreamRequest, repeatable: boolean): Promise<unknown> => {
     if (credential === null) return Promise.reject(new Error('no key'));
@@ -22,6 +22,8 @@ function naiveSession(client: UpstreamClient, authorization: string | undefined,
     return client.send(request, credential, { repeatable, requestId });
   };
   return {
+    dialect,
+    notice: () => {},
     read: (request, _kind, normalise) => send(request, true).then(normalise),
     write: (request, _touches: ReadonlyArray<Touched>, read) => send(request, false).then(read),
     onInvalidate: () => {},
@@ -53,9 +55,15 @@ const noPlanner: Planner = {
   contactRelations: (): ContactRelation[] => [],
 };
 
-export const naiveContext: ContextFactory = ({ client, authorization, stats, live }): GatewayContext => {
-  const session = naiveSession(client, authorization, stats.requestId, () => {
-    stats.upstreamCalls += 1;
-  });
+export const naiveContext: ContextFactory = ({ client, authorization, stats, live, session: planned }): GatewayContext => {
+  const session = naiveSession(
+    client,
+    authorization,
+    stats.requestId,
+    () => {
+      stats.upstreamCalls += 1;
+    },
+    planned.dialect,
+  );
   return { requestId: stats.requestId, upstream: session, loaders: naiveLoaders(session), planner: noPlanner, live, stats };
 };

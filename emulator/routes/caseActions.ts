@@ -3,15 +3,18 @@ import { ApiError, invalidInput, recordNotFound } from '../errors.js';
 import { contactFieldRecords } from '../contactFieldRecords.js';
 import { bodyObject, idList, optionalId, optionalText, requireId } from '../query.js';
 import { API_USER, CHANNELS, type Channel } from '../records.js';
-import { caseColumns, contactVisits } from '../render.js';
+import { caseColumns, contactVisits, lastMessage, participantsWithUsers } from '../render.js';
+import { QUEUE_ID } from '../seedCases.js';
 import type { RouteDefinition } from '../router.js';
+import { channelsOf, type Dialect } from '../dialect.js';
 import { findCase } from './caseChecks.js';
 import { messageInput } from './messenger.js';
 
-function channelInput(value: unknown): Channel | null {
+/** A channel as the dialect names it: `mail` or `email` for e-mail, the other one refused (a guess at how). */
+function channelInput(value: unknown, dialect: Dialect): Channel | null {
   const channel = optionalText(value, 'channel');
   if (channel === null || channel === '') return null;
-  if (!(CHANNELS as readonly string[]).includes(channel)) throw invalidInput(`Unknown channel "${channel}"`);
+  if (!(channelsOf(dialect, CHANNELS) as string[]).includes(channel)) throw invalidInput(`Unknown channel "${channel}"`);
   return channel as Channel;
 }
 
@@ -23,7 +26,7 @@ export const caseActionRoutes: RouteDefinition[] = [
       const contactId = requireId(query.get('contactId'), 'contactId');
       const input = bodyObject(body);
       const title = optionalText(input['title'], 'title') || null;
-      const requestedChannel = channelInput(input['channel']);
+      const requestedChannel = channelInput(input['channel'], store.dialect);
       const message = input['message'] === undefined || input['message'] === null ? null : messageInput(input['message'], 'message');
       const threadId = optionalId(input['threadId'], 'threadId');
       const contact = store.contactsById.get(contactId);
@@ -70,6 +73,36 @@ export const caseActionRoutes: RouteDefinition[] = [
         userId: API_USER.id,
         userType: 'user',
       };
+    },
+  },
+  {
+    // Documented only in the 2021 drafts (drafts-2021/.../conversation-or-cases/join-chat.md): "Join
+    // an active chat" with `{caseId, askJoin}`; the answer is the case with its users and last
+    // message. A waiting case is taken (it becomes active); a closed one is refused (a guess).
+    method: 'POST',
+    path: '/crm/messenger/chat/join',
+    handler: ({ store, body }) => {
+      const caseId = requireId(bodyObject(body)['caseId'], 'caseId');
+      const entry = findCase(store, caseId);
+      if (entry.record.status === 'closed') throw invalidInput(`Case ${caseId} is closed`);
+      store.joinCase(entry, new Date().toISOString());
+      const cas = { ...caseColumns(entry.record), lastMessage: lastMessage(entry) };
+      // The drafts' answer nests the case again in the joining agent's participation.
+      const users = participantsWithUsers(store, entry).map((user) => (user['userId'] === API_USER.id && user['type'] === 'user' ? { ...user, case: cas } : user));
+      return { ...cas, users };
+    },
+  },
+  {
+    // Documented only in the 2021 drafts (case-reject.md): `{caseId}`, answered with the case sent
+    // back to queue 15 (the drafts' example; the emulator's only queue) and its users.
+    method: 'POST',
+    path: '/crm/messenger/chat/reject',
+    handler: ({ store, body }) => {
+      const caseId = requireId(bodyObject(body)['caseId'], 'caseId');
+      const entry = findCase(store, caseId);
+      if (entry.record.status === 'closed') throw invalidInput(`Case ${caseId} is closed`);
+      store.rejectCase(entry, QUEUE_ID, new Date().toISOString());
+      return { ...caseColumns(entry.record), users: entry.participants };
     },
   },
   {

@@ -4,6 +4,7 @@ import { nonNegativeIntParam, relationsParam, selectParam, whereParam, type Cond
 import type { CaseColumn, CaseEntry } from '../records.js';
 import { CASE_COLUMNS, renderCase, type View } from '../render.js';
 import type { RouteDefinition } from '../router.js';
+import type { Dialect } from '../dialect.js';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
@@ -25,8 +26,23 @@ const WHERE_COLUMNS: ReadonlySet<CaseColumn> = new Set<CaseColumn>([
 const matches = (entry: CaseEntry, conditions: readonly Condition<CaseColumn>[]): boolean =>
   conditions.every(({ column, value }) => String(entry.record[column]) === value);
 
-export function caseView(query: URLSearchParams): View<CaseColumn> {
-  return { select: selectParam(query, CASE_COLUMNS), relations: relationsParam(query) };
+/**
+ * The columns and relations asked for. In the docs dialect both are one string (see dialect.ts):
+ * of a repeated parameter, only the last value counts.
+ */
+export function caseView(query: URLSearchParams, dialect: Dialect): View<CaseColumn> {
+  const params = dialect.repeatedCaseParams ? query : lastValues(query, ['select', 'relations']);
+  return { select: selectParam(params, CASE_COLUMNS), relations: relationsParam(params) };
+}
+
+function lastValues(query: URLSearchParams, names: readonly string[]): URLSearchParams {
+  const kept = new URLSearchParams(query);
+  for (const name of names) {
+    const last = query.getAll(name).at(-1);
+    kept.delete(name);
+    if (last !== undefined) kept.set(name, last);
+  }
+  return kept;
 }
 
 export const caseRoutes: RouteDefinition[] = [
@@ -37,7 +53,7 @@ export const caseRoutes: RouteDefinition[] = [
       const limit = Math.min(nonNegativeIntParam(query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
       const page = nonNegativeIntParam(query, 'page', 0);
       const conditions = whereParam(query, WHERE_COLUMNS);
-      const view = caseView(query);
+      const view = caseView(query, store.dialect);
       const matching = conditions.length === 0 ? store.cases : store.cases.filter((entry) => matches(entry, conditions));
       const offset = page * limit;
       return {
@@ -55,7 +71,9 @@ export const caseRoutes: RouteDefinition[] = [
     handler: ({ store, query, id }) => {
       const entry = store.casesById.get(id);
       if (!entry) throw recordNotFound('Case', id);
-      return renderCase(store, entry, caseView(query));
+      const out = renderCase(store, entry, caseView(query, store.dialect));
+      if (!store.dialect.singleCaseTimelineId) delete out['timelineId'];
+      return out;
     },
   },
 ];

@@ -44,7 +44,8 @@ export const contactRoutes: RouteDefinition[] = [
     path: '/crm/objects/contact',
     handler: ({ store, query }) => {
       const limit = Math.min(nonNegativeIntParam(query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
-      const page = nonNegativeIntParam(query, 'page', 0);
+      // The docs dialect reads no `page` here (dialect.ts): every page is the first.
+      const page = store.dialect.contactListPages ? nonNegativeIntParam(query, 'page', 0) : 0;
       const conditions = whereParam(query, CONTACT_COLUMNS);
       const view = { select: listSelect(query), relations: relationsParam(query) };
       const nowIso = new Date().toISOString();

@@ -40,7 +40,7 @@ export const mailRoutes: RouteDefinition[] = [
       const subject = optionalText(input['subject'], 'data.subject');
       const htmlBody = optionalText(input['htmlBody'], 'data.htmlBody') ?? '';
       const entry = findCase(store, caseId);
-      requireChannel(entry, ['mail']);
+      requireChannel(entry, [store.dialect.emailChannel]);
       requireActive(entry);
       requireContact(entry, contactId);
       const repliedTo = entry.messages[entry.messages.length - 1] ?? null;

@@ -71,8 +71,10 @@ export const noteRoutes: RouteDefinition[] = [
     handler: ({ store, query }) => {
       const contactId = requireId(query.get('contact_id'), 'contact_id');
       const limit = Math.min(nonNegativeIntParam(query, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
-      // 0-based like the case list's; the notes page does not say.
-      const page = nonNegativeIntParam(query, 'page', 0);
+      // The notes page does not say where pages start: 0 like the case list's, or 1 in the docs
+      // dialect (dialect.ts), where page 0 is the first page too.
+      const first = store.dialect.notesFirstPage;
+      const page = Math.max(nonNegativeIntParam(query, 'page', first) - first, 0);
       const notes = store.notes.ofContact(contactId);
       return { count: notes.length, rows: notes.slice(page * limit, page * limit + limit).map((note) => renderNote(store, note)) };
     },

@@ -10,11 +10,14 @@ import { accountUser, departmentMember } from '../render.js';
 import type { RouteDefinition } from '../router.js';
 import type { AccountStore } from '../store.js';
 
-/** The department as its get example shows it; every department of the emulator is active. */
-const departmentRecord = ({ id, name }: Department): JsonObject => ({ id, name, status: 'active' });
+/** The department as its get example shows it: active, but for the docs dialect's last one (dialect.ts). */
+function departmentRecord(store: AccountStore, { id, name }: Department): JsonObject {
+  const disabled = store.dialect.disabledDepartment && store.departments.at(-1)?.id === id;
+  return { id, name, status: disabled ? 'disabled' : 'active' };
+}
 
 const withMembers = (store: AccountStore, department: Department): JsonObject => ({
-  ...departmentRecord(department),
+  ...departmentRecord(store, department),
   users: department.agentIds.flatMap((id) => {
     const agent = store.agentsById.get(id);
     return agent ? [departmentMember(agent)] : [];
@@ -29,7 +32,7 @@ const withMembers = (store: AccountStore, department: Department): JsonObject =>
 function user(store: AccountStore, agent: Agent, relations: ReadonlySet<string>): JsonObject {
   const out = accountUser(agent);
   if (relations.has('departments')) {
-    out['departments'] = store.departments.filter((department) => department.agentIds.includes(agent.id)).map(departmentRecord);
+    out['departments'] = store.departments.filter((department) => department.agentIds.includes(agent.id)).map((department) => departmentRecord(store, department));
   }
   return out;
 }
@@ -64,7 +67,7 @@ export const userRoutes: RouteDefinition[] = [
       const department = store.departmentsById.get(id);
       if (!department) throw recordNotFound('Department', id);
       // The get example has no users; `relations=users` adds them as the list shows them (a guess).
-      return relationsParam(query).has('users') ? withMembers(store, department) : departmentRecord(department);
+      return relationsParam(query).has('users') ? withMembers(store, department) : departmentRecord(store, department);
     },
   },
 ];

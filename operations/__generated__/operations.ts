@@ -63,8 +63,10 @@ export type Channel =
 
 /** Whether a department is active. */
 export type DepartmentStatus =
-  /** The department is active (the only value the upstream's examples show). */
+  /** The department is active. */
   | 'ACTIVE'
+  /** The department is disabled (a value the department page documents; no example shows one). */
+  | 'DISABLED'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 
@@ -119,7 +121,7 @@ export type SenderType =
   /** An agent (or the API key's own pseudo-agent). */
   | 'USER';
 
-/** Whether an agent's account is active. */
+/** Whether an agent's account is active (not its presence: see `AgentPresence`). */
 export type UserStatus =
   /** The account is active (the only value the upstream's examples show). */
   | 'ACTIVE'
@@ -302,6 +304,13 @@ export type StartConversationMutationVariables = Exact<{
 
 
 export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { name: string | null } | null } } };
+
+export type TakeFromQueueMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type TakeFromQueueMutation = { joinCase: { case: { id: string, status: CaseStatus | null, dateActive: string | null, waitSeconds: number | null, users: Array<{ type: ParticipantType, status: string | null, user: { name: string | null } | null }>, contact: { name: string | null } | null } } };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 

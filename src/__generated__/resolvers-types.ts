@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord } from '../domain/records.js';
+import type { CaseRecord, CompanyRecord, ParticipantRecord, ContactRecord, DepartmentRecord, EmailAddressRecord, EmailRecord, InvitationRecord, MessageRecord, NoteRecord, NoteMessageRecord, SmsRecord, SnoozeRecord, TagRecord, TimelineRecord, UserRecord, PresenceRecord } from '../domain/records.js';
 import type { CaseEventPayload, MessageEventPayload } from '../domain/events.js';
 import type { GatewayContext } from '../domain/context.js';
 export type Maybe<T> = T | null;
@@ -39,6 +39,26 @@ export type AddNoteMessagePayload = {
   readonly __typename?: 'AddNoteMessagePayload';
   /** The new message. */
   readonly message: NoteMessage;
+};
+
+/** Whether an agent is available for conversations. */
+export type AgentAvailability =
+  /** Available. */
+  | 'AVAILABLE'
+  /** Not available. */
+  | 'UNAVAILABLE'
+  /** A value this version of the gateway does not know yet. */
+  | 'UNKNOWN';
+
+/** An agent's presence, as an Agent Status Change webhook told it: distinct from its account's `status`. */
+export type AgentPresence = {
+  readonly __typename?: 'AgentPresence';
+  /** Whether the agent is available for conversations; null when the webhook did not say. */
+  readonly availability?: Maybe<AgentAvailability>;
+  /** When the gateway received the webhook. */
+  readonly changedAt: Scalars['DateTime']['output'];
+  /** The channels the webhook says the agent has turned on (chat, e-mail, VoIP); null when it did not say. */
+  readonly channels?: Maybe<ReadonlyArray<Channel>>;
 };
 
 /** Which contacts to block, and until when. */
@@ -480,8 +500,10 @@ export type Department = {
 
 /** Whether a department is active. */
 export type DepartmentStatus =
-  /** The department is active (the only value the upstream's examples show). */
+  /** The department is active. */
   | 'ACTIVE'
+  /** The department is disabled (a value the department page documents; no example shows one). */
+  | 'DISABLED'
   /** A status this version of the gateway does not know yet. */
   | 'UNKNOWN';
 
@@ -551,6 +573,19 @@ export type InviteToCasePayload = {
   readonly __typename?: 'InviteToCasePayload';
   /** One entry per invited agent. */
   readonly invitations: ReadonlyArray<Invitation>;
+};
+
+/** Which case to take. */
+export type JoinCaseInput = {
+  /** The case: a waiting one (`QUEUE` or `PENDING`), or an active one to join as one more agent. */
+  readonly caseId: Scalars['ID']['input'];
+};
+
+/** The result of `joinCase`. */
+export type JoinCasePayload = {
+  readonly __typename?: 'JoinCasePayload';
+  /** The case as Acquire answered the join: `ACTIVE`, with the key's agent among its users. */
+  readonly case: Case;
 };
 
 /** The primary contact, and the contacts to merge into it. */
@@ -677,14 +712,25 @@ export type Mutation = {
   readonly deleteMessage: DeleteMessagePayload;
   /** Delete a note and its messages. This cannot be undone. */
   readonly deleteNote: DeleteNotePayload;
-  /** Invite agents and/or departments to a case. They are notified in the app and by email. */
+  /** Invite agents and/or departments to a case. They get an in-app notification, which they can accept to join. */
   readonly inviteToCase: InviteToCasePayload;
   /**
-   * Merge contacts into one: their conversations, notes and views move to the primary contact, which
-   * keeps its own details and takes the others' where it has none. The others are gone afterwards.
-   * This cannot be undone.
+   * Take a case: the key's pseudo-agent joins it, and a waiting case becomes `ACTIVE` (Acquire shows
+   * the API key's token name as the agent). Follows the 2021 drafts of Acquire's docs
+   * (`POST /crm/messenger/chat/join`), the only pages that document it.
+   */
+  readonly joinCase: JoinCasePayload;
+  /**
+   * Merge contacts into one: their conversations, notes and views move to the primary contact, and
+   * where their details differ, Acquire keeps both on the primary (its docs' example: both emails).
+   * The others are gone afterwards. This cannot be undone.
    */
   readonly mergeContacts: MergeContactsPayload;
+  /**
+   * Turn a case down: it goes back to its queue (`QUEUE`), for another agent. Follows the 2021 drafts
+   * of Acquire's docs (`POST /crm/messenger/chat/reject`), the only pages that document it.
+   */
+  readonly rejectCase: RejectCasePayload;
   /** Reopen a closed conversation thread. The upstream creates a new case in that thread. */
   readonly reopenCase: ReopenCasePayload;
   /**
@@ -796,8 +842,26 @@ export type MutationInviteToCaseArgs = {
  * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
  * Mutations are never retried by the gateway.
  */
+export type MutationJoinCaseArgs = {
+  input: JoinCaseInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
 export type MutationMergeContactsArgs = {
   input: MergeContactsInput;
+};
+
+
+/**
+ * Actions on cases and messages. Each mutation takes one `input` argument and returns a payload.
+ * Mutations are never retried by the gateway.
+ */
+export type MutationRejectCaseArgs = {
+  input: RejectCaseInput;
 };
 
 
@@ -1056,6 +1120,19 @@ export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Which case to turn down. */
+export type RejectCaseInput = {
+  /** The case: one offered to the key's agent, or one it joined. */
+  readonly caseId: Scalars['ID']['input'];
+};
+
+/** The result of `rejectCase`. */
+export type RejectCasePayload = {
+  readonly __typename?: 'RejectCasePayload';
+  /** The case as Acquire answered the rejection: back in its queue. */
+  readonly case: Case;
+};
+
 /** Which thread to reopen. */
 export type ReopenCaseInput = {
   /** The contact of the thread. */
@@ -1200,7 +1277,10 @@ export type SnoozeCasePayload = {
  */
 export type Subscription = {
   readonly __typename?: 'Subscription';
-  /** An agent whose status changed (available, unavailable, a channel turned on or off), as read when the event arrives. */
+  /**
+   * An agent whose status changed (available, unavailable, a channel turned on or off), as read when
+   * the event arrives, with its `presence` as the webhook told it.
+   */
   readonly agentStatusChanged: User;
   /**
    * Cases created, changing status or otherwise updated, account-wide. With a filter, only the cases
@@ -1342,11 +1422,17 @@ export type User = {
   readonly name?: Maybe<Scalars['String']['output']>;
   /** The address of the profile photo. */
   readonly photo?: Maybe<Scalars['String']['output']>;
-  /** Whether the agent's account is active. Read from the agent directory; null for an agent it does not list (the API key's pseudo-agent). */
+  /**
+   * Whether the agent is available, and which channels it has turned on, as Acquire's Agent Status
+   * Change webhook told it. Only on the users `agentStatusChanged` delivers, and null there when the
+   * webhook said nothing of it: the REST API has no presence to read.
+   */
+  readonly presence?: Maybe<AgentPresence>;
+  /** Whether the agent's account is active (not whether the agent is available now: see `presence`). Read from the agent directory; null for an agent it does not list (the API key's pseudo-agent). */
   readonly status?: Maybe<UserStatus>;
 };
 
-/** Whether an agent's account is active. */
+/** Whether an agent's account is active (not its presence: see `AgentPresence`). */
 export type UserStatus =
   /** The account is active (the only value the upstream's examples show). */
   | 'ACTIVE'
@@ -1437,6 +1523,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AddNoteMessageInput: AddNoteMessageInput;
   AddNoteMessagePayload: ResolverTypeWrapper<Omit<AddNoteMessagePayload, 'message'> & { message: ResolversTypes['NoteMessage'] }>;
+  AgentAvailability: AgentAvailability;
+  AgentPresence: ResolverTypeWrapper<PresenceRecord>;
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: ResolverTypeWrapper<BlockContactsPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1479,6 +1567,8 @@ export type ResolversTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: ResolverTypeWrapper<Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversTypes['Invitation']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JoinCaseInput: JoinCaseInput;
+  JoinCasePayload: ResolverTypeWrapper<Omit<JoinCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: ResolverTypeWrapper<Omit<MergeContactsPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
   Message: ResolverTypeWrapper<MessageRecord>;
@@ -1494,6 +1584,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantType: ParticipantType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectCaseInput: RejectCaseInput;
+  RejectCasePayload: ResolverTypeWrapper<Omit<RejectCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: ResolverTypeWrapper<Omit<ReopenCasePayload, 'case'> & { case: ResolversTypes['Case'] }>;
   Resync: ResolverTypeWrapper<Resync>;
@@ -1525,6 +1617,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddNoteMessageInput: AddNoteMessageInput;
   AddNoteMessagePayload: Omit<AddNoteMessagePayload, 'message'> & { message: ResolversParentTypes['NoteMessage'] };
+  AgentPresence: PresenceRecord;
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: BlockContactsPayload;
   Boolean: Scalars['Boolean']['output'];
@@ -1562,6 +1655,8 @@ export type ResolversParentTypes = {
   InviteToCaseInput: InviteToCaseInput;
   InviteToCasePayload: Omit<InviteToCasePayload, 'invitations'> & { invitations: ReadonlyArray<ResolversParentTypes['Invitation']> };
   JSON: Scalars['JSON']['output'];
+  JoinCaseInput: JoinCaseInput;
+  JoinCasePayload: Omit<JoinCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   MergeContactsInput: MergeContactsInput;
   MergeContactsPayload: Omit<MergeContactsPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
   Message: MessageRecord;
@@ -1573,6 +1668,8 @@ export type ResolversParentTypes = {
   NoteMessage: NoteMessageRecord;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RejectCaseInput: RejectCaseInput;
+  RejectCasePayload: Omit<RejectCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   ReopenCaseInput: ReopenCaseInput;
   ReopenCasePayload: Omit<ReopenCasePayload, 'case'> & { case: ResolversParentTypes['Case'] };
   Resync: Resync;
@@ -1624,6 +1721,12 @@ export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayConte
 
 export type AddNoteMessagePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AddNoteMessagePayload'] = ResolversParentTypes['AddNoteMessagePayload']> = {
   message?: Resolver<ResolversTypes['NoteMessage'], ParentType, ContextType>;
+};
+
+export type AgentPresenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentPresence'] = ResolversParentTypes['AgentPresence']> = {
+  availability?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channels?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Channel']>>, ParentType, ContextType>;
 };
 
 export type BlockContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BlockContactsPayload'] = ResolversParentTypes['BlockContactsPayload']> = {
@@ -1805,6 +1908,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type JoinCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JoinCasePayload'] = ResolversParentTypes['JoinCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
 export type MergeContactsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MergeContactsPayload'] = ResolversParentTypes['MergeContactsPayload']> = {
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
   mergedContactIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1848,7 +1955,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   deleteNote?: Resolver<ResolversTypes['DeleteNotePayload'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'input'>>;
   inviteToCase?: Resolver<ResolversTypes['InviteToCasePayload'], ParentType, ContextType, RequireFields<MutationInviteToCaseArgs, 'input'>>;
+  joinCase?: Resolver<ResolversTypes['JoinCasePayload'], ParentType, ContextType, RequireFields<MutationJoinCaseArgs, 'input'>>;
   mergeContacts?: Resolver<ResolversTypes['MergeContactsPayload'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'input'>>;
+  rejectCase?: Resolver<ResolversTypes['RejectCasePayload'], ParentType, ContextType, RequireFields<MutationRejectCaseArgs, 'input'>>;
   reopenCase?: Resolver<ResolversTypes['ReopenCasePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   snoozeCase?: Resolver<ResolversTypes['SnoozeCasePayload'], ParentType, ContextType, RequireFields<MutationSnoozeCaseArgs, 'input'>>;
@@ -1913,6 +2022,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   thread?: Resolver<ReadonlyArray<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'contactId' | 'threadId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RejectCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RejectCasePayload'] = ResolversParentTypes['RejectCasePayload']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
 };
 
 export type ReopenCasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReopenCasePayload'] = ResolversParentTypes['ReopenCasePayload']> = {
@@ -1995,12 +2108,14 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   photo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  presence?: Resolver<Maybe<ResolversTypes['AgentPresence']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
   AddNoteMessagePayload?: AddNoteMessagePayloadResolvers<ContextType>;
+  AgentPresence?: AgentPresenceResolvers<ContextType>;
   BlockContactsPayload?: BlockContactsPayloadResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
@@ -2024,6 +2139,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Invitation?: InvitationResolvers<ContextType>;
   InviteToCasePayload?: InviteToCasePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JoinCasePayload?: JoinCasePayloadResolvers<ContextType>;
   MergeContactsPayload?: MergeContactsPayloadResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
@@ -2034,6 +2150,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   NoteMessage?: NoteMessageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectCasePayload?: RejectCasePayloadResolvers<ContextType>;
   ReopenCasePayload?: ReopenCasePayloadResolvers<ContextType>;
   Resync?: ResyncResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;

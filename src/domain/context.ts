@@ -35,8 +35,32 @@ export interface Touched {
   readonly id?: string;
 }
 
+/**
+ * How the account's API reads where the docs allow two readings; each is a setting (the README's
+ * `ACQUIRE_*` table), and `npm run doctor` tells which one an account follows.
+ */
+export interface UpstreamDialect {
+  /** How `select` and `relations` carry several values: repeated (`a=x&a=y`) or joined with `|` (`a=x|y`, as the docs write them). */
+  readonly listParams: 'repeated' | 'pipe';
+  /** What a case waiting in a routing queue reads as upstream: a literal `queue` status, or `pending` with a queue id. */
+  readonly queueStatus: 'queue' | 'pending';
+  /** How the contacts are paged: the contact list's `page`, or the Filter Contact List POST's. */
+  readonly contactPaging: 'list' | 'filter';
+  /** The e-mail channel's upstream name. */
+  readonly emailChannel: 'mail' | 'email';
+  /** The number of the notes list's first page. */
+  readonly notesFirstPage: 0 | 1;
+}
+
 /** The upstream as one request sees it (src/upstream/readPath.ts). */
 export interface UpstreamSession {
+  /** How this account's API reads (the gateway's settings); endpoint functions send and read by it. */
+  readonly dialect: UpstreamDialect;
+  /**
+   * Tells the operator something the upstream's answers showed (a page that repeats the one
+   * before it...): logged with the request's id, never sent to the client.
+   */
+  notice(message: string): void;
   /**
    * A read. Identical reads of the same credential in flight share one call; within the request it
    * is remembered until a write of the credential; `normalise` runs once per upstream body. `kind`

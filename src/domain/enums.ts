@@ -20,5 +20,12 @@ export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
 export const USER_STATUSES = ['ACTIVE', 'INACTIVE', 'UNKNOWN'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
-export const DEPARTMENT_STATUSES = ['ACTIVE', 'UNKNOWN'] as const;
+export const AGENT_AVAILABILITIES = ['AVAILABLE', 'UNAVAILABLE', 'UNKNOWN'] as const;
+export type AgentAvailability = (typeof AGENT_AVAILABILITIES)[number];
+
+/** The channels an agent turns on and off, as the Agent Status Change webhook names them. */
+export const PRESENCE_CHANNELS = ['CHAT', 'EMAIL', 'VOIP'] as const satisfies ReadonlyArray<Channel>;
+export type PresenceChannel = (typeof PRESENCE_CHANNELS)[number];
+
+export const DEPARTMENT_STATUSES = ['ACTIVE', 'DISABLED', 'UNKNOWN'] as const;
 export type DepartmentStatus = (typeof DEPARTMENT_STATUSES)[number];

@@ -2,13 +2,14 @@
  * Live events: what happened to which record, by id only. An event never carries record data:
  * each subscriber reads what it selects with its own key when the event reaches it, so a key
  * never receives what it could not read itself. Codegen maps `CaseEvent` and `MessageEvent` here.
+ * The one exception is an agent's presence, which no read returns: it travels with the event.
  *
  * Every event has its place in one ordered log (src/live/backplane.ts), and its id is that place:
  * ids of one gateway deployment order its events, across replicas. A subscriber that keeps the
  * last id it received can resume after it, within the log's retention; where the gateway cannot
  * say what a subscriber missed, it says so with a RESYNC instead of staying silent.
  */
-import type { CaseStatus } from './enums.js';
+import type { AgentAvailability, CaseStatus, PresenceChannel } from './enums.js';
 
 export const CASE_EVENT_TYPES = ['CREATED', 'STATUS_CHANGED', 'UPDATED'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -55,9 +56,20 @@ export interface MessageLiveEvent extends EventBase {
   readonly messageId: string;
 }
 
+/**
+ * What an Agent Status Change webhook said about the agent's presence (not the account's status):
+ * availability and the channels turned on, each null when the payload did not say.
+ */
+export interface AgentPresence {
+  readonly availability: AgentAvailability | null;
+  readonly channels: ReadonlyArray<PresenceChannel> | null;
+}
+
 export interface AgentLiveEvent extends EventBase {
   readonly kind: 'agent';
   readonly userId: string;
+  /** Present when the event came from a webhook that carried presence. */
+  readonly presence?: AgentPresence;
 }
 
 /**

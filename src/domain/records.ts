@@ -10,11 +10,13 @@
  * was asked and there is nothing: resolvers tell "not fetched" from "empty" by that.
  */
 import type {
+  AgentAvailability,
   CaseStatus,
   Channel,
   DepartmentStatus,
   MessageType,
   ParticipantType,
+  PresenceChannel,
   SenderType,
   UserStatus,
 } from './enums.js';
@@ -153,7 +155,15 @@ export interface UserRecord {
    * The account status, as the settings API's user carries it; undefined on the copies that
    * conversations embed (senders, participants, note users), which carry none.
    */
-  readonly status?: UserStatus | null;
+  readonly status?: UserStatus | null;  /** Only on a user an Agent Status Change event delivers: what the webhook said of its presence. */
+  readonly presence?: PresenceRecord;
+}
+
+/** An agent's presence as a webhook told it (not the account status), and when. */
+export interface PresenceRecord {
+  readonly availability: AgentAvailability | null;
+  readonly channels: ReadonlyArray<PresenceChannel> | null;
+  readonly changedAt: string;
 }
 
 export interface DepartmentRecord {

@@ -16,8 +16,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AGENT_AVAILABILITIES, CASE_STATUSES, PRESENCE_CHANNELS } from '../domain/enums.js';
 import { CASE_EVENT_TYPES, EVENT_SOURCES, MESSAGE_EVENT_TYPES, type LoggedEvent, type NewLoggedEvent } from '../domain/events.js';
-import { CASE_STATUSES } from '../domain/enums.js';
 import { localState, type Backplane, type BackplaneState, type LogBounds } from './backplane.js';
 import { compareEventIds, eventIdClock, parseEventId } from './eventIds.js';
 import type { LiveObserver } from './observer.js';
@@ -89,6 +89,15 @@ const isId = (value: unknown): value is string => typeof value === 'string' && I
 const isIdOrNull = (value: unknown): boolean => value === null || isId(value);
 const oneOf = (values: readonly string[], value: unknown): boolean => typeof value === 'string' && values.includes(value);
 
+/** An agent event's presence: absent, or an availability and channels each known or null. */
+function isPresence(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { availability, channels } = value as Record<string, unknown>;
+  const channelsOk = channels === null || (Array.isArray(channels) && channels.length <= PRESENCE_CHANNELS.length && channels.every((channel) => oneOf(PRESENCE_CHANNELS, channel)));
+  return (availability === null || oneOf(AGENT_AVAILABILITIES, availability)) && channelsOk;
+}
+
 /** An event as the stream holds it: `origin` names it, so that the replica that gave it already can skip it. */
 interface Entry {
   event: LoggedEvent;
@@ -127,7 +136,7 @@ function readEvent(id: string, text: string): LoggedEvent | null {
     case 'message':
       return oneOf(MESSAGE_EVENT_TYPES, event.type) && isId(event.caseId) && isId(event.messageId) ? (event as unknown as LoggedEvent) : null;
     case 'agent':
-      return isId(event.userId) ? (event as unknown as LoggedEvent) : null;
+      return isId(event.userId) && isPresence(event.presence) ? (event as unknown as LoggedEvent) : null;
     default:
       return null;
   }

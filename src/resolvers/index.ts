@@ -16,7 +16,9 @@ import { createCaseMutation } from './Mutation/createCase.js';
 import { deleteMessageMutation } from './Mutation/deleteMessage.js';
 import { deleteNoteMutation } from './Mutation/deleteNote.js';
 import { inviteToCaseMutation } from './Mutation/inviteToCase.js';
+import { joinCaseMutation } from './Mutation/joinCase.js';
 import { mergeContactsMutation } from './Mutation/mergeContacts.js';
+import { rejectCaseMutation } from './Mutation/rejectCase.js';
 import { reopenCaseMutation } from './Mutation/reopenCase.js';
 import { sendMessageMutation } from './Mutation/sendMessage.js';
 import { snoozeCaseMutation } from './Mutation/snoozeCase.js';
@@ -60,6 +62,8 @@ export const resolvers: Resolvers = {
     createCase: createCaseMutation,
     closeCase: closeCaseMutation,
     reopenCase: reopenCaseMutation,
+    joinCase: joinCaseMutation,
+    rejectCase: rejectCaseMutation,
     inviteToCase: inviteToCaseMutation,
     sendMessage: sendMessageMutation,
     updateMessage: updateMessageMutation,

@@ -107,7 +107,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // The operator's key is no guess: its first calls need not go one at a time.
   const serverKey = options.apiKey ? credentialFrom(`Bearer ${options.apiKey}`) : null;
   if (serverKey) client.trust(serverKey);
-  const readPath = createReadPath({ client, shareAcrossRequests: settings.coalesceReads, freezeRecords: options.freezeRecords ?? false });
+  const readPath = createReadPath({
+    client,
+    shareAcrossRequests: settings.coalesceReads,
+    freezeRecords: options.freezeRecords ?? false,
+    dialect: settings.dialect,
+    onNotice: ({ requestId, message }) => logger.warn({ requestId }, message),
+  });
   new Gauge({
     name: 'upstream_credentials_live',
     help: 'Credentials (by hash) with a request, read or write in flight: what the read path holds; 0 when idle',
@@ -173,7 +179,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     origins,
     logger,
     metrics,
-    readiness: createReadiness(client, options.apiKey, { state: live.backplane, required: settings.live.readyRequiresBackplane }),
+    readiness: createReadiness(client, options.apiKey, settings.dialect, { state: live.backplane, required: settings.live.readyRequiresBackplane }),
     tracer,
   });
   httpServer.on('request', (req, res) => {

@@ -7,7 +7,7 @@
  * LIVE_READY_REQUIRES_BACKPLANE, a replica cut off from Redis is not ready either, so that a load
  * balancer sends subscribers to one whose events reach every replica.
  */
-import type { UpstreamSession } from '../domain/context.js';
+import type { UpstreamDialect, UpstreamSession } from '../domain/context.js';
 import { probeCases } from '../upstream/cases.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { credentialFrom } from '../upstream/credentials.js';
@@ -28,13 +28,15 @@ export interface LiveReadiness {
   required: boolean;
 }
 
-export function createReadiness(client: UpstreamClient, apiKey: string | undefined, live?: LiveReadiness, cacheMs = 5_000) {
+export function createReadiness(client: UpstreamClient, apiKey: string | undefined, dialect: UpstreamDialect, live?: LiveReadiness, cacheMs = 5_000) {
   let cached: { at: number; report: Promise<ReadinessReport> } | null = null;
   const credential = apiKey ? credentialFrom(`Bearer ${apiKey}`) : null;
 
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
     const session: UpstreamSession = {
+      dialect,
+      notice: () => {},
       read: (request, _kind, normalise) => client.probe(request, credential, `readiness-${checkedAt}`).then(normalise),
       write: () => Promise.reject(new Error('readiness only reads')),
       onInvalidate: () => {},

@@ -6,18 +6,20 @@ import { malformedError } from './errors.js';
 import { isObject, toId } from './normalize.js';
 import { readRange } from './pageWindow.js';
 import { numericId, upstreamId } from './ids.js';
-import { relationParams } from './params.js';
+import { checkRelations, relationParams } from './params.js';
 import { readContact } from './readRecords.js';
 
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
 export async function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
-  return session.read(
-    { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations) },
+  const record = await session.read(
+    { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations, session.dialect) },
     'contact',
-    (body) => readContact(recordOf(body)),
+    readContactAnswer,
   );
+  checkRelations(session, `contact ${record.id}`, relations, [record]);
+  return record;
 }
 
 export interface ContactRange {
@@ -26,40 +28,56 @@ export interface ContactRange {
   count: number;
 }
 
-/** A page of the list (`{list, counts: {total, ...}}`); its rows carry fields, company and tags. */
-function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
-  return session.read(
-    { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations)] },
-    'contacts',
-    (body) => {
-      const read = pageOf(body);
-      return { items: read.items.filter(isObject).map(readContact), total: read.total };
-    },
-  );
+/** One contact: the single read, and the answers of add and update. */
+export function readContactAnswer(body: unknown): ContactRecord {
+  return readContact(recordOf(body));
 }
 
+/** The list's answer (`{list, counts: {total, ...}}`); its rows carry fields, company and tags. */
+export function readContactList(body: unknown): Page<ContactRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map(readContact), total: read.total };
+}
+
+/**
+ * The filter list's answer. Its rows are a contact joined with the field value that matched,
+ * where `contactId` is the contact's id.
+ */
+export function readContactSearch(body: unknown): Page<ContactRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id })), total: read.total };
+}
+
+async function listPage(session: UpstreamSession, relations: readonly ContactRelation[], limit: number, page: number): Promise<Page<ContactRecord>> {
+  const read = await session.read(
+    { method: 'GET', path: 'crm/objects/contact', searchParams: [['limit', String(limit)], ['page', String(page)], ...relationParams(relations, session.dialect)] },
+    'contacts',
+    readContactList,
+  );
+  checkRelations(session, 'contact list', relations, read.items);
+  return read;
+}
+
+/**
+ * The contact list documents `limit`, `select`, `where` and `relations`, and no `page`
+ * (customer/untitled.md:25-39); the Filter Contact List POST sends `page` in its body
+ * (customer/untitled.md:836-843). ACQUIRE_CONTACT_PAGING=filter pages through the latter, with an
+ * empty search; its rows embed no relations, which are then read contact by contact.
+ */
 export function listContacts(
   session: UpstreamSession,
   range: ContactRange,
   relations: readonly ContactRelation[],
 ): Promise<{ items: ContactRecord[]; total: number }> {
-  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) => listPage(session, relations, limit, page));
+  const filter = session.dialect.contactPaging === 'filter';
+  return readRange(range.start, range.count, MAX_UPSTREAM_LIMIT, (limit, page) =>
+    filter ? searchPage(session, '', limit, page) : listPage(session, relations, limit, page),
+  );
 }
 
-/**
- * The filter list's search: a POST, but a read (keyed by its body). Its rows are a contact joined
- * with the field value that matched, where `contactId` is the contact's id.
- */
+/** The filter list's search: a POST, but a read (keyed by its body). */
 function searchPage(session: UpstreamSession, search: string, limit: number, page: number): Promise<Page<ContactRecord>> {
-  return session.read(
-    { method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search } },
-    'contactSearch',
-    (body) => {
-      const read = pageOf(body);
-      const rows = read.items.filter(isObject).map((row) => readContact({ ...row, id: toId(row.contactId) ?? row.id }));
-      return { items: rows, total: read.total };
-    },
-  );
+  return session.read({ method: 'POST', path: 'crm/contact/list', json: { payload: {}, page, limit, search } }, 'contactSearch', readContactSearch);
 }
 
 export function searchContacts(session: UpstreamSession, search: string, range: ContactRange): Promise<{ items: ContactRecord[]; total: number }> {
@@ -71,7 +89,7 @@ export type ContactFieldsInput = Readonly<Record<string, unknown>>;
 
 export function createContact(session: UpstreamSession, fields: ContactFieldsInput): Promise<ContactRecord> {
   // A new contact changes no record the gateway has read; lists are read afresh after any write.
-  return session.write({ method: 'POST', path: 'crm/objects/contact', json: { fields } }, [], (body) => readContact(recordOf(body)));
+  return session.write({ method: 'POST', path: 'crm/objects/contact', json: { fields } }, [], readContactAnswer);
 }
 
 /** The upstream's update is a PUT; only the keys sent change. */
@@ -79,7 +97,7 @@ export async function updateContact(session: UpstreamSession, id: string, fields
   return session.write(
     { method: 'PUT', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, json: { fields } },
     [{ kind: 'contact', id }],
-    (body) => readContact(recordOf(body)),
+    readContactAnswer,
   );
 }
 

@@ -10,5 +10,9 @@ import { readDepartment } from './readRecords.js';
  * The single-department read carries no members, so the list serves both.
  */
 export function listDepartments(session: UpstreamSession): Promise<ReadonlyArray<DepartmentRecord>> {
-  return session.read({ method: 'GET', path: 'account/department' }, 'departments', (body) => pageOf(body).items.filter(isObject).map(readDepartment));
+  return session.read({ method: 'GET', path: 'account/department' }, 'departments', readDepartmentList);
+}
+
+export function readDepartmentList(body: unknown): DepartmentRecord[] {
+  return pageOf(body).items.filter(isObject).map(readDepartment);
 }

@@ -9,23 +9,31 @@ import { isObject, toInt } from './normalize.js';
 import { readEmail, readMessage, readSms } from './readRecords.js';
 import { caseTouched, messageTouched } from './touches.js';
 
+/** One message: the single read, and the answers of a chat send and an edit. */
+export function readMessageAnswer(body: unknown): MessageRecord {
+  return readMessage(recordOf(body));
+}
+
+/** Whether a delete's answer says a message went: false only for `{deleted: 0}`. */
+export function readDeleteAnswer(body: unknown): boolean {
+  const data = dataOf(body);
+  return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
+}
+
 export async function getMessage(session: UpstreamSession, id: string): Promise<MessageRecord> {
-  return session.read({ method: 'GET', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, 'message', (body) => readMessage(recordOf(body)));
+  return session.read({ method: 'GET', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, 'message', readMessageAnswer);
 }
 
 /** Resolves to false when the upstream answers `{deleted: 0}`. */
 export async function deleteMessage(session: UpstreamSession, id: string): Promise<boolean> {
-  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, messageTouched(id), (body) => {
-    const data = dataOf(body);
-    return isObject(data) && 'deleted' in data ? toInt(data.deleted) !== 0 : true;
-  });
+  return session.write({ method: 'DELETE', path: `crm/objects/case-message/${upstreamId(id, 'message')}` }, messageTouched(id), readDeleteAnswer);
 }
 
 export async function updateMessage(session: UpstreamSession, id: string, text: string): Promise<MessageRecord> {
   return session.write(
     { method: 'POST', path: `crm/messenger/chat/message/${upstreamId(id, 'message')}`, json: { message: { type: 'message', message: text } } },
     messageTouched(id),
-    (body) => readMessage(recordOf(body)),
+    readMessageAnswer,
   );
 }
 
@@ -50,7 +58,7 @@ export async function sendChatMessage(session: UpstreamSession, params: ChatMess
       json: { channel: 'chat', caseId: numericId(params.caseId, 'case'), message: { type: params.note ? 'note' : 'message', message: params.text } },
     },
     caseTouched(params.caseId),
-    (body) => readMessage(recordOf(body)),
+    readMessageAnswer,
   );
 }
 
@@ -76,9 +84,20 @@ export interface MailMessageParams {
 }
 
 /**
- * The answer is a mail object whose own `id` counts mails; `caseMessageId` is the id that the
- * message endpoints know, so that is the id the gateway hands out.
+ * The mail send's answer: a mail object whose own `id` counts mails; `caseMessageId` is the id
+ * that the message endpoints know, so that is the id the gateway hands out.
  */
+export function readMailAnswer(body: unknown): MessageRecord {
+  const mail = recordOf(body);
+  const message = readMessage({
+    ...mail,
+    id: mail.caseMessageId ?? mail.id,
+    channel: mail.channel ?? 'mail',
+    message: mail.htmlBody ?? mail.textBody ?? mail.message,
+  });
+  return { ...message, email: readEmail(mail) };
+}
+
 export async function sendMailMessage(session: UpstreamSession, params: MailMessageParams): Promise<MessageRecord> {
   return session.write(
     {
@@ -99,16 +118,7 @@ export async function sendMailMessage(session: UpstreamSession, params: MailMess
       },
     },
     caseTouched(params.caseId),
-    (body) => {
-      const mail = recordOf(body);
-      const message = readMessage({
-        ...mail,
-        id: mail.caseMessageId ?? mail.id,
-        channel: mail.channel ?? 'mail',
-        message: mail.htmlBody ?? mail.textBody ?? mail.message,
-      });
-      return { ...message, email: readEmail(mail) };
-    },
+    readMailAnswer,
   );
 }
 
@@ -130,9 +140,22 @@ export function timelineIdOf(record: CaseRecord): string | null {
 }
 
 /**
- * The docs call `threadId` "the case ID" and their example sends the case id there. The answer
- * nests the message under `data.data`, next to the case under the key `cas`.
+ * The SMS send's answer, which nests the message under `data.data`, next to the case under the key
+ * `cas`; a message that does not name its case is `caseId`'s.
  */
+export function readSmsAnswer(body: unknown, caseId: string): MessageRecord {
+  const sms = recordOf(body).data;
+  if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');
+  const message = readMessage({
+    ...sms,
+    id: sms.caseMessageId ?? sms.id,
+    caseId: sms.caseId ?? sms.case_id ?? caseId,
+    type: sms.type ?? 'sms',
+  });
+  return { ...message, sms: readSms(sms) };
+}
+
+/** The docs call `threadId` "the case ID" and their example sends the case id there. */
 export async function sendSms(session: UpstreamSession, params: SmsParams): Promise<MessageRecord> {
   return session.write(
     {
@@ -152,16 +175,6 @@ export async function sendSms(session: UpstreamSession, params: SmsParams): Prom
       },
     },
     caseTouched(params.caseId),
-    (body) => {
-      const sms = recordOf(body).data;
-      if (!isObject(sms)) throw malformedError('a send-SMS answer without the message');
-      const message = readMessage({
-        ...sms,
-        id: sms.caseMessageId ?? sms.id,
-        caseId: sms.caseId ?? sms.case_id ?? params.caseId,
-        type: sms.type ?? 'sms',
-      });
-      return { ...message, sms: readSms(sms) };
-    },
+    (body) => readSmsAnswer(body, params.caseId),
   );
 }

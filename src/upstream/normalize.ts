@@ -12,6 +12,7 @@ import type {
   SenderType,
   UserStatus,
 } from '../domain/enums.js';
+import type { UpstreamDialect } from '../domain/context.js';
 
 /** Ids arrive as integers or as strings of digits; GraphQL ids are strings. */
 export function toId(value: unknown): string | null {
@@ -107,9 +108,8 @@ export function toChannel(value: unknown): Channel | null {
   return key === undefined || key === '' ? null : (CHANNELS[key] ?? 'UNKNOWN');
 }
 
-const UPSTREAM_CHANNELS: Record<Exclude<Channel, 'UNKNOWN'>, string> = {
+const UPSTREAM_CHANNELS: Record<Exclude<Channel, 'UNKNOWN' | 'EMAIL'>, string> = {
   CHAT: 'chat',
-  EMAIL: 'mail',
   SMS: 'sms',
   VOIP: 'voip',
   AUDIO_CALL: 'audio-call',
@@ -118,13 +118,19 @@ const UPSTREAM_CHANNELS: Record<Exclude<Channel, 'UNKNOWN'>, string> = {
   VIEW: 'view',
 };
 
-/** The upstream's name for a channel (EMAIL is `mail`). */
-export function upstreamChannel(channel: Exclude<Channel, 'UNKNOWN'>): string {
-  return UPSTREAM_CHANNELS[channel];
+/**
+ * The upstream's name for a channel. EMAIL is `mail` in the drafts' channel list and `email` on
+ * the page that sends mail ("must have its channel set to email",
+ * rest-apis/conversation/conversation-or-cases/messages-1/add.md:220): the account's dialect says
+ * which (ACQUIRE_EMAIL_CHANNEL); both are read.
+ */
+export function upstreamChannel(channel: Exclude<Channel, 'UNKNOWN'>, dialect: Pick<UpstreamDialect, 'emailChannel'>): string {
+  return channel === 'EMAIL' ? dialect.emailChannel : UPSTREAM_CHANNELS[channel];
 }
 
-export function upstreamCaseStatus(status: Exclude<CaseStatus, 'UNKNOWN'>): string {
-  return status.toLowerCase();
+/** The status a `where` sends for a case status: a queued case is `pending` upstream when the dialect says so. */
+export function upstreamCaseStatus(status: Exclude<CaseStatus, 'UNKNOWN'>, dialect: Pick<UpstreamDialect, 'queueStatus'>): string {
+  return status === 'QUEUE' ? dialect.queueStatus : status.toLowerCase();
 }
 
 const MESSAGE_TYPES: Record<string, MessageType> = {
@@ -162,10 +168,11 @@ export function toUserStatus(value: unknown): UserStatus | null {
   return key === 'active' ? 'ACTIVE' : key === 'inactive' ? 'INACTIVE' : 'UNKNOWN';
 }
 
+/** The department page documents "active" | "disabled" (account-department/add-1.md:29). */
 export function toDepartmentStatus(value: unknown): DepartmentStatus | null {
   const key = lower(value);
   if (key === null || key === '') return null;
-  return key === 'active' ? 'ACTIVE' : 'UNKNOWN';
+  return key === 'active' ? 'ACTIVE' : key === 'disabled' ? 'DISABLED' : 'UNKNOWN';
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

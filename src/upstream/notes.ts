@@ -11,32 +11,56 @@ import { readNote, readNoteMessage } from './readRecords.js';
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
+/** A contact's notes as the list gives them, with each one's users and last message. */
+export function readNoteList(body: unknown): Page<NoteRecord> {
+  const read = pageOf(body);
+  return { items: read.items.filter(isObject).map(readNote), total: read.total };
+}
+
+/** One note: the single read, and the create answer. */
+export function readNoteAnswer(body: unknown): NoteRecord {
+  return readNote(recordOf(body));
+}
+
+/** A note's messages. */
+export function readNoteMessages(body: unknown): NoteMessageRecord[] {
+  return pageOf(body).items.filter(isObject).map(readNoteMessage);
+}
+
+/** The answer of a note message's add. */
+export function readNoteMessageAnswer(body: unknown): NoteMessageRecord {
+  return readNoteMessage(recordOf(body));
+}
+
 async function notesPage(session: UpstreamSession, contactId: string, limit: number, page: number): Promise<Page<NoteRecord>> {
   return session.read(
     // The docs' URL spells the parameter `lcontact_id`, their table `contact_id`.
-    { method: 'GET', path: 'crm/note', searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page)], ['limit', String(limit)]] },
-    'notes',
-    (body) => {
-      const read = pageOf(body);
-      return { items: read.items.filter(isObject).map(readNote), total: read.total };
+    {
+      method: 'GET',
+      path: 'crm/note',
+      searchParams: [['contact_id', upstreamId(contactId, 'contact')], ['page', String(page + session.dialect.notesFirstPage)], ['limit', String(limit)]],
     },
+    'notes',
+    readNoteList,
   );
 }
 
-/** `count` notes of a contact from offset `start`, over the documented `page` (from 0) and `limit`. */
+/**
+ * `count` notes of a contact from offset `start`, over the documented `page` and `limit`. The page
+ * says "The page number." and no more (rest-apis/conversation/conversation-or-notes/list.md:31-33);
+ * the fact sheet saw a 2021 call with `page=1`: ACQUIRE_NOTES_FIRST_PAGE names the first.
+ */
 export function listNotes(session: UpstreamSession, contactId: string, start: number, count: number): Promise<{ items: NoteRecord[]; total: number }> {
   return readRange(start, count, MAX_UPSTREAM_LIMIT, (limit, page) => notesPage(session, contactId, limit, page));
 }
 
 export async function getNote(session: UpstreamSession, id: string): Promise<NoteRecord> {
-  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', (body) => readNote(recordOf(body)));
+  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', readNoteAnswer);
 }
 
 /** Every message of a note, oldest first: the endpoint documents no paging. */
 export async function listNoteMessages(session: UpstreamSession, noteId: string): Promise<ReadonlyArray<NoteMessageRecord>> {
-  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', (body) =>
-    pageOf(body).items.filter(isObject).map(readNoteMessage),
-  );
+  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', readNoteMessages);
 }
 
 export interface CreateNoteParams {
@@ -63,7 +87,7 @@ export async function createNote(session: UpstreamSession, params: CreateNotePar
       },
     },
     [],
-    (body) => readNote(recordOf(body)),
+    readNoteAnswer,
   );
 }
 
@@ -95,7 +119,7 @@ export async function addNoteMessage(session: UpstreamSession, params: NoteMessa
       },
     },
     [{ kind: 'note', id: params.noteId }],
-    (body) => readNoteMessage(recordOf(body)),
+    readNoteMessageAnswer,
   );
 }
 

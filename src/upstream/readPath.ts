@@ -17,7 +17,7 @@
  * `share` puts any other work (a whole GraphQL execution) under the same rules.
  */
 import { setMaxListeners } from 'node:events';
-import type { Touched, UpstreamRequest, UpstreamSession } from '../domain/context.js';
+import type { Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
 import type { UpstreamClient } from './client.js';
 import { credentialHash } from './credentialHash.js';
 import { createCallBudget } from './budget.js';
@@ -32,6 +32,10 @@ export interface ReadPathOptions {
   shareAcrossRequests: boolean;
   /** Freeze every record a read produces, so that a change anywhere throws (tests turn it on). */
   freezeRecords?: boolean;
+  /** How the account's API reads (ACQUIRE_* settings). */
+  dialect: UpstreamDialect;
+  /** Receives what sessions report of the upstream's answers (`UpstreamSession.notice`), for the log. */
+  onNotice?: (notice: { requestId: string; message: string }) => void;
 }
 
 export interface SessionOptions {
@@ -184,6 +188,8 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     if (key === null) {
       const refusal = authorization === undefined ? MISSING_KEY : MALFORMED_KEY;
       return {
+        dialect: options.dialect,
+        notice: () => {},
         read: () => Promise.reject(refusal),
         write: () => Promise.reject(refusal),
         onInvalidate: () => {},
@@ -244,6 +250,10 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     }
 
     return {
+      dialect: options.dialect,
+      notice(message) {
+        options.onNotice?.({ requestId: settings.requestId, message });
+      },
       read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T> {
         const key = readKey(kind, request);
         const remembered = memo.get(key);

@@ -18,7 +18,7 @@ import {
   toStr,
   toUserStatus,
 } from './normalize.js';
-import type { SenderType } from '../domain/enums.js';
+import type { CaseStatus, SenderType } from '../domain/enums.js';
 import type {
   CaseRecord,
   CompanyRecord,
@@ -64,7 +64,7 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
     title: toStr(raw.title),
     description: toStr(raw.description),
     channel: toChannel(raw.channel),
-    status: toCaseStatus(raw.status),
+    status: caseStatusOf(raw),
     threadId: toId(raw.threadId),
     closingState: toStr(raw.closingState),
     dateQueue: toIsoDate(raw.dateQueue),
@@ -89,8 +89,7 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
   if (messages) record.messages = sortOldestFirst(messages);
   const users = optionalList(raw, 'users', (item) => readParticipant(item, contactId));
   if (users) record.users = users;
-  const timeline = optionalList(raw, 'timeline', readTimeline);
-  if (timeline) record.timeline = timeline;
+  if ('timeline' in raw) record.timeline = readCaseTimeline(raw.timeline);
   if ('feedbacks' in raw) record.feedbacks = Array.isArray(raw.feedbacks) ? raw.feedbacks.filter((f) => f !== null) : [];
   const tags = readTags(raw);
   if (tags) record.tags = tags;
@@ -98,6 +97,30 @@ export function readCase(raw: Record<string, unknown>): CaseRecord {
   if ('parent' in raw) record.parent = isObject(raw.parent) ? readCase(raw.parent) : null;
   if ('lastMessage' in raw) record.lastMessage = isObject(raw.lastMessage) ? readMessage(raw.lastMessage) : null;
   return record;
+}
+
+/**
+ * A case waiting in a routing queue. The case page names no `queue` status ("such as active,
+ * close, etc.", rest-apis/conversation/conversation-or-cases/README.md:17), the webhook page names a
+ * Queue chat state (webhook-api/webhook-events-1.md:22-23), and the drafts show a case sent back
+ * to the queue as `pending` with a queue id and no active date
+ * (drafts-2021/.../conversation-or-cases/case-reject.md:43,47,49). Both read as QUEUE; a pending case
+ * without a queue id, or already active once, stays PENDING.
+ */
+function caseStatusOf(raw: Record<string, unknown>): CaseStatus | null {
+  const status = toCaseStatus(raw.status);
+  if (status !== 'PENDING' || toId(raw.queueId) === null || toId(raw.queueId) === '0') return status;
+  return toIsoDate(raw.dateActive) === null ? 'QUEUE' : status;
+}
+
+/**
+ * The only case the docs show with its timeline embedded has it as one object
+ * (rest-apis/conversation/conversation-or-cases/messages-1/add.md:602), where the relation's name
+ * suggests a list: both are read. One object without an id is no entry (a case that has none).
+ */
+function readCaseTimeline(value: unknown): TimelineRecord[] {
+  if (isObject(value)) return toId(value.id) === null ? [] : [readTimeline(value)];
+  return objects(value).map(readTimeline);
 }
 
 /**

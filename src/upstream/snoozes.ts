@@ -26,6 +26,13 @@ export interface SnoozeCaseParams {
   message?: string;
 }
 
+/** The create answer's snooze, inside its `{success, message, data}`. */
+export function readSnoozeAnswer(body: unknown): SnoozeRecord {
+  const snooze = successOf(body, 'snooze create').data;
+  if (!isObject(snooze)) throw malformedError('a snooze create answer without the snooze');
+  return readSnooze(snooze);
+}
+
 export async function snoozeCase(session: UpstreamSession, params: SnoozeCaseParams): Promise<SnoozeRecord> {
   return session.write(
     {
@@ -39,11 +46,7 @@ export async function snoozeCase(session: UpstreamSession, params: SnoozeCasePar
       },
     },
     caseTouched(params.caseId),
-    (body) => {
-      const snooze = successOf(body, 'snooze create').data;
-      if (!isObject(snooze)) throw malformedError('a snooze create answer without the snooze');
-      return readSnooze(snooze);
-    },
+    readSnoozeAnswer,
   );
 }
 

@@ -6,11 +6,19 @@ import { upstreamId } from './ids.js';
 import { isObject } from './normalize.js';
 import { readUser } from './readRecords.js';
 
+export function readUserList(body: unknown): UserRecord[] {
+  return pageOf(body).items.filter(isObject).map(readUser);
+}
+
+export function readUserAnswer(body: unknown): UserRecord {
+  return readUser(recordOf(body));
+}
+
 /** Every agent of the account in one call: the endpoint has no paging. */
 export function listUsers(session: UpstreamSession): Promise<ReadonlyArray<UserRecord>> {
-  return session.read({ method: 'GET', path: 'account/user' }, 'users', (body) => pageOf(body).items.filter(isObject).map(readUser));
+  return session.read({ method: 'GET', path: 'account/user' }, 'users', readUserList);
 }
 
 export async function getUser(session: UpstreamSession, id: string): Promise<UserRecord> {
-  return session.read({ method: 'GET', path: `account/user/${upstreamId(id, 'user')}` }, 'user', (body) => readUser(recordOf(body)));
+  return session.read({ method: 'GET', path: `account/user/${upstreamId(id, 'user')}` }, 'user', readUserAnswer);
 }

@@ -10,8 +10,8 @@
  * version, at the top or nested a little. What cannot be read is reported, never thrown.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { CaseStatus } from '../domain/enums.js';
-import type { CaseEventType, NewLiveEvent } from '../domain/events.js';
+import type { AgentAvailability, CaseStatus, PresenceChannel } from '../domain/enums.js';
+import type { AgentPresence, CaseEventType, NewLiveEvent } from '../domain/events.js';
 
 export const SIGNATURE_HEADER = 'x-acquire-signature';
 
@@ -165,6 +165,96 @@ function statusNamed(has: (...parts: string[]) => boolean): CaseStatus | undefin
   return undefined;
 }
 
+/**
+ * An agent's presence in an Agent Status Change payload. The events page says the event captures
+ * "available, unavailable, Chat-chat channel is turned on, Email-email channel is turned on,
+ * VOIP-VOIP channel is turned on" (webhook-api/webhook-events-1.md:33-37) and the set-up page that
+ * agents "change their status to active/inactive" (webhook-api/webhook-subscribe.md:53); neither
+ * shows the payload. So availability is read under any plausible key (the agent's object first),
+ * as a word or a flag, and channels as a list of names, an object of flags, flags of their own, or
+ * a status that names a channel. What is not recognisable is UNKNOWN or left out, never thrown.
+ */
+const AVAILABILITY_KEYS = ['availability', 'available', 'isAvailable', 'is_available', 'presence', 'online', 'isOnline', 'agentStatus', 'agent_status', 'status', 'state'];
+const AVAILABLE_WORDS = new Set(['available', 'online', 'active', 'on', 'yes', 'true', '1']);
+const UNAVAILABLE_WORDS = new Set(['unavailable', 'offline', 'away', 'busy', 'inactive', 'off', 'no', 'false', '0']);
+// A Map, so that a key such as `constructor` names nothing.
+const CHANNEL_WORDS: ReadonlyMap<string, PresenceChannel> = new Map([['chat', 'CHAT'], ['email', 'EMAIL'], ['mail', 'EMAIL'], ['voip', 'VOIP'], ['call', 'VOIP'], ['phone', 'VOIP']]);
+const MAX_WORD = 100;
+
+/** A flag as payloads write them: true/false, 1/0, "yes"/"on"/... ; null for anything else. */
+function flagOf(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value !== 'string' || value.length > MAX_WORD) return null;
+  const word = value.trim().toLowerCase();
+  return AVAILABLE_WORDS.has(word) ? true : UNAVAILABLE_WORDS.has(word) ? false : null;
+}
+
+/** The channel a word names (`chat`, `Email`, `VOIP channel`, `Chat-chat channel is turned on`), or null. */
+function channelOf(value: unknown): PresenceChannel | null {
+  if (typeof value !== 'string' || value.length > MAX_WORD) return null;
+  const first = /^[a-z]+/.exec(value.trim().toLowerCase())?.[0];
+  return first === undefined ? null : (CHANNEL_WORDS.get(first) ?? null);
+}
+
+function availabilityOf(value: unknown): AgentAvailability | null {
+  if (value === null || value === undefined || typeof value === 'object') return null;
+  const flag = flagOf(value);
+  if (flag !== null) return flag ? 'AVAILABLE' : 'UNAVAILABLE';
+  // A status naming a channel says which channel, not whether the agent is available.
+  return channelOf(value) !== null ? null : 'UNKNOWN';
+}
+
+function channelsOf(objects: Json[]): PresenceChannel[] | null {
+  const on = new Set<PresenceChannel>();
+  let said = false;
+  for (const object of objects) {
+    const own = (key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+    const listed = own('channels') ?? own('enabledChannels') ?? own('enabled_channels');
+    if (Array.isArray(listed)) {
+      said = true;
+      for (const item of listed.slice(0, 20)) {
+        const channel = channelOf(isObject(item) ? (item.name ?? item.channel ?? item.type) : item);
+        if (channel && (!isObject(item) || flagOf(item.enabled ?? item.on ?? item.status ?? true) !== false)) on.add(channel);
+      }
+    }
+    const flags = isObject(listed) ? listed : object;
+    for (const [key, value] of Object.entries(flags).slice(0, 200)) {
+      const channel = CHANNEL_WORDS.get(key.toLowerCase().replace(/(_?(enabled|status|on))$/, ''));
+      const flag = flagOf(value);
+      if (channel === undefined || flag === null) continue;
+      said = true;
+      if (flag) on.add(channel);
+    }
+    const named = channelOf(own('status'));
+    if (named) {
+      said = true;
+      on.add(named);
+    }
+    if (said) break;
+  }
+  return said ? [...on].sort() : null;
+}
+
+/** The presence an agent event's payload carries, or undefined when it says nothing of it. */
+export function readPresence(objects: Json[]): AgentPresence | undefined {
+  const holders = objects.flatMap((object) => HOLDERS.agent.map((key) => object[key]).filter(isObject));
+  const candidates = [...holders, ...objects];
+  let availability: AgentAvailability | null = null;
+  search: for (const object of candidates) {
+    for (const key of AVAILABILITY_KEYS) {
+      if (!Object.hasOwn(object, key)) continue;
+      const read = availabilityOf(object[key]);
+      if (read !== null) {
+        availability = read;
+        break search;
+      }
+    }
+  }
+  const channels = channelsOf(candidates);
+  return availability === null && channels === null ? undefined : { availability, channels };
+}
+
 /** What an event name means, by its words: `Case new`, `case_status_pending`, `CHAT_ON_CLOSE`... */
 function meaningOf(name: string): Meaning | null {
   const words = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -205,7 +295,9 @@ function readOne(body: unknown): NewLiveEvent | string {
   switch (meaning.kind) {
     case 'agent': {
       const userId = idFor('agent', objects) ?? idOf(body.id);
-      return userId === null ? `"${name}" without an agent id` : { kind: 'agent', userId, source };
+      if (userId === null) return `"${name}" without an agent id`;
+      const presence = readPresence(objects);
+      return presence ? { kind: 'agent', userId, source, presence } : { kind: 'agent', userId, source };
     }
     case 'message': {
       const caseId = idFor('case', objects);

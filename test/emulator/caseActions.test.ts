@@ -1,6 +1,7 @@
 import { startTestEmulator, type Json, type TestEmulator } from './helpers/api.js';
 import { fixture } from './helpers/fixtures.js';
 import { shapeMismatches } from './helpers/shape.js';
+import { loadDocExamples } from '../helpers/docExamples.js';
 
 let server: TestEmulator;
 let all: Json[];
@@ -197,5 +198,57 @@ describe('POST /crm/messenger/agent/invite-agent', () => {
     const closed = all.find((c) => c.status === 'closed');
     expectError(await server.api('/crm/messenger/agent/invite-agent', { json: { caseId: closed.id, agentIds: [1] } }), 'ERROR_INVALID_INPUT');
     expectError(await server.api('/crm/messenger/agent/invite-agent', { json: { caseId: 999999, agentIds: [1] } }), 'ERROR_RECORD_NOT_FOUND');
+  });
+});
+
+describe('POST /crm/messenger/chat/join and /reject (the 2021 drafts)', () => {
+  const drafted = (endpoint: string): Json => loadDocExamples().find((example) => example.kind === 'response' && example.endpoint === endpoint)!.example;
+  const waiting = (): Json => all.find((c) => c.status === 'queue');
+
+  it('join takes a waiting case: active, out of its queue, the API user among its users, answering as the drafts show', async () => {
+    const target = waiting();
+    const response = await server.api('/crm/messenger/chat/join', { json: { caseId: target.id, askJoin: true } });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ id: target.id, status: 'active', queueId: null, meta: { queues: [15] }, dateActive: expect.any(String) });
+    expect(response.body.data.users[0]).toMatchObject({ type: 'user', userId: 99, status: 'joined', user: { id: 99, name: 'Support Bot' }, case: { id: target.id } });
+    expect(shapeMismatches(drafted('POST /crm/messenger/chat/join'), response.body, {
+      'data.meta.sessionId': 'no widget session: the emulator keeps no sessions',
+      'data.meta.queueRecheck': 'no queue recheck: the emulator keeps no routing state',
+      'data.userId': 'no third-party app started the case',
+      'data.parentId': 'not a reopen',
+      'data.closingState': 'an open case has no closing state here',
+      'data.users[].case.closingState': 'the same',
+      'data.users[].case.userId': 'the same as data.userId',
+      'data.users[].case.parentId': 'the same as data.parentId',
+    })).toEqual([]);
+  });
+
+  it('reject sends a case back to its queue, the API user’s participation rejected, in the dialect’s spelling', async () => {
+    const target = waiting();
+    await server.data('/crm/messenger/chat/join', { json: { caseId: target.id } });
+    const rejected = await server.data('/crm/messenger/chat/reject', { json: { caseId: target.id } });
+    expect(rejected).toMatchObject({ id: target.id, status: 'queue', queueId: 15, dateActive: null });
+    expect(rejected.users[0]).toMatchObject({ type: 'user', userId: 99, status: 'rejected' });
+    const docs = await startTestEmulator({ dialect: 'docs' });
+    try {
+      const other = (await docs.data('/crm/objects/case?where=status|eq|pending&limit=200')).data.find((c: Json) => c.queueId === 15);
+      const back = await docs.data('/crm/messenger/chat/reject', { json: { caseId: other.id } });
+      expect(back).toMatchObject({ status: 'pending', queueId: 15, dateActive: null });
+      expect(shapeMismatches(drafted('POST /crm/messenger/chat/reject'), { data: back }, {
+        'data.meta.sessionId': 'no widget session',
+        'data.meta.queueRecheck': 'no routing state',
+        'data.userId': 'no third-party app started the case',
+        'data.parentId': 'not a reopen',
+        'data.closingState': 'an open case has no closing state here',
+      })).toEqual([]);
+    } finally {
+      await docs.emulator.stop();
+    }
+  });
+
+  it('refuses a closed case and a body without a case id', async () => {
+    const closed = all.find((c) => c.status === 'closed');
+    expectError(await server.api('/crm/messenger/chat/join', { json: { caseId: closed.id } }), 'ERROR_INVALID_INPUT');
+    expectError(await server.api('/crm/messenger/chat/reject', { json: { caseId: 'x' } }), 'ERROR_INVALID_INPUT');
   });
 });

@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator, type EmulatorCall } from '../../emulator/server.js';
 import { DEMO_API_KEY } from '../../emulator/keys.js';
+import { dialectUnderTest } from './dialect.js';
 import { startGateway, type RunningGateway } from './startGateway.js';
 
 interface Stack {
@@ -10,7 +11,7 @@ interface Stack {
 
 /** The emulator and a gateway in front of it with the demo key, both on loopback. */
 async function startStack(options: { apiKey?: string; latencyMs?: number } = {}): Promise<Stack> {
-  const emulator = await startEmulator({ latencyMs: options.latencyMs ?? 0 });
+  const emulator = await startEmulator({ latencyMs: options.latencyMs ?? 0, dialect: dialectUnderTest() });
   const gateway = await startGateway({ baseUrl: emulator.url, apiKey: options.apiKey ?? DEMO_API_KEY });
   return {
     emulator,
@@ -64,9 +65,23 @@ export function useStack(between: 'reset' | 'calls', options: { apiKey?: string;
   };
 }
 
-/** `GET /crm/objects/case?...` style summaries, for asserting which calls a query made. */
+/**
+ * `GET /crm/objects/case?...` style summaries, for asserting which calls a query made. `select` and
+ * `relations` joined with `|` (ACQUIRE_LIST_PARAMS=pipe) are written repeated, as the default
+ * dialect sends them, so that one expectation holds under both.
+ */
 export function callLines(calls: readonly EmulatorCall[]): string[] {
-  return calls.map((call) => `${call.method} ${call.path}${call.query ? `?${decodeURIComponent(call.query)}` : ''}`);
+  return calls.map((call) => `${call.method} ${call.path}${call.query ? `?${decodeURIComponent(repeatedLists(call.query))}` : ''}`);
+}
+
+function repeatedLists(query: string): string {
+  const params = new URLSearchParams(query);
+  if (![...params].some(([name, value]) => (name === 'select' || name === 'relations') && value.includes('|'))) return query;
+  const written = new URLSearchParams();
+  for (const [name, value] of params) {
+    for (const part of name === 'select' || name === 'relations' ? value.split('|') : [value]) written.append(name, part);
+  }
+  return written.toString();
 }
 
 export function countCalls(calls: readonly EmulatorCall[], method: string, pathPattern: RegExp): number {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import { createGateway, type GatewayOptions } from '../../src/server/createServer.js';
 import { settingsOf, type GatewaySettings } from '../../src/server/settings.js';
+import { accountEnv } from './dialect.js';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql */
@@ -25,10 +26,11 @@ const SETTING_NAMES = new Set<string>(Object.keys(settingsOf(loadConfig({}))));
 
 /**
  * The settings a test gets: the configuration's defaults (as in production when it says
- * `production: true`, so introspection and the Sandbox follow), with its own on top.
+ * `production: true`, so introspection and the Sandbox follow) for the account dialect under test,
+ * with its own on top.
  */
 export function testSettings(options: Partial<Omit<GatewaySettings, 'live'>> & { live?: Partial<GatewaySettings['live']> }): GatewaySettings {
-  const defaults = settingsOf(loadConfig(options.production ? { NODE_ENV: 'production' } : {}));
+  const defaults = settingsOf(loadConfig({ ...accountEnv(), ...(options.production ? { NODE_ENV: 'production' } : {}) }));
   const own = Object.fromEntries(Object.entries(options).filter(([name]) => SETTING_NAMES.has(name) && name !== 'live'));
   return { ...defaults, timeoutMs: 5_000, ...own, live: { ...defaults.live, ...options.live } };
 }

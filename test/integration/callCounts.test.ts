@@ -2,7 +2,8 @@
  * Pins the upstream cost of the benchmark's operations (bench/operations.ts), so that a change
  * that adds calls or round trips fails here before it shows in a benchmark.
  */
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { roundTrips } from '../../bench/criticalPath.js';
 import { naiveContext } from '../../bench/naive/context.js';
 import { findFixture, OPERATIONS, type Fixture } from '../../bench/operations.js';
@@ -18,7 +19,7 @@ let fixture: Fixture;
 const gateways: Record<string, RunningGateway> = {};
 
 beforeAll(async () => {
-  emulator = await startEmulator({ latencyMs: LATENCY_MS });
+  emulator = await startDialectEmulator({ latencyMs: LATENCY_MS });
   fixture = await findFixture(emulator.url, DEMO_API_KEY);
   gateways.planned = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY });
   gateways.naive = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, contextFactory: naiveContext, coalesceReads: false, shareOperations: false });

@@ -1,5 +1,6 @@
 /** The documented case attributes the gateway did not expose, each read in the case list's one call. */
 import { callLines, useStack } from '../helpers/emulatorSetup.js';
+import { underDialect } from '../helpers/dialect.js';
 import { graphql } from '../helpers/graphql.js';
 
 const stack = useStack('calls');
@@ -16,7 +17,10 @@ describe('documented case attributes', () => {
       expect(node.waitSeconds).toBe(Number(node.waitTime));
     }
     expect(callLines(stack.emulator.calls)).toEqual([
-      'GET /crm/objects/case?limit=3&page=0&where=status|eq|queue&select=id&select=meta&select=queueId&select=queueOrder&select=waitTime',
+      underDialect({
+        default: 'GET /crm/objects/case?limit=3&page=0&where=status|eq|queue&select=id&select=meta&select=queueId&select=queueOrder&select=waitTime',
+        docs: 'GET /crm/objects/case?limit=200&page=0&where=status|eq|pending&select=id&select=meta&select=queueId&select=queueOrder&select=waitTime&select=status&select=dateActive',
+      }),
     ]);
   });
 

@@ -2,7 +2,8 @@
  * Cross-request coalescing of upstream reads, and each of its safety rules. The upstream is slow
  * enough here that concurrent requests overlap.
  */
-import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { createLogger } from '../../src/server/logger.js';
 import { codes, graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
@@ -14,7 +15,7 @@ const logLines: string[] = [];
 const requestLogs = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'graphql request');
 
 beforeAll(async () => {
-  emulator = await startEmulator({ latencyMs: 150 });
+  emulator = await startDialectEmulator({ latencyMs: 150 });
   gateway = await startGateway({
     baseUrl: emulator.url,
     apiKey: DEMO_API_KEY,

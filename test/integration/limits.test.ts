@@ -1,5 +1,6 @@
 /** Abusive operations are refused before execution, so they cost no upstream call. */
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { codes, graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
@@ -8,7 +9,7 @@ let gateway: RunningGateway;
 let production: RunningGateway;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
   gateway = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY });
   production = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY, production: true });
 });

@@ -1,5 +1,6 @@
 /** What operators see: request ids, one log line per request, health, readiness and metrics. */
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { createLogger } from '../../src/server/logger.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
@@ -11,7 +12,7 @@ const lines: string[] = [];
 const logs = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
   gateway = await startGateway({
     baseUrl: emulator.url,
     apiKey: DEMO_API_KEY,

@@ -3,7 +3,8 @@
  * header gives, through the typed example client, and answers without errors.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import type {
   CaseDetailsQuery,
   CaseDetailsQueryVariables,
@@ -35,7 +36,7 @@ let emulator: Emulator;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
   gateway = await startGateway({ baseUrl: emulator.url, apiKey: DEMO_API_KEY });
 });
 

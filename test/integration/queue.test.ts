@@ -3,6 +3,7 @@
  * upstream: a value the gateway does not know reads as UNKNOWN, never as a wrong known value.
  */
 import { callLines, useStack } from '../helpers/emulatorSetup.js';
+import { underDialect } from '../helpers/dialect.js';
 import { codes, graphql } from '../helpers/graphql.js';
 
 const stack = useStack('calls');
@@ -14,7 +15,12 @@ describe('the queue', () => {
     const { totalCount, nodes } = result.data.cases;
     expect(totalCount).toBe(3);
     expect(nodes.map((node: { status: string }) => node.status)).toEqual(['QUEUE', 'QUEUE', 'QUEUE']);
-    expect(callLines(stack.emulator.calls)).toEqual(['GET /crm/objects/case?limit=20&page=0&where=status|eq|queue&select=dateQueue&select=id&select=status']);
+    expect(callLines(stack.emulator.calls)).toEqual([
+      underDialect({
+        default: 'GET /crm/objects/case?limit=20&page=0&where=status|eq|queue&select=dateQueue&select=id&select=status',
+        docs: 'GET /crm/objects/case?limit=200&page=0&where=status|eq|pending&select=dateQueue&select=id&select=status&select=queueId&select=dateActive',
+      }),
+    ]);
   });
 
   it('refuses a filter on UNKNOWN before any call', async () => {

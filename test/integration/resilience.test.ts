@@ -2,7 +2,8 @@
  * Faults from the upstream (injected by the emulator): retries of reads only, time-outs that
  * include retries, the circuit breaker, partial results, and a gateway that stays up.
  */
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { codes, graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 
@@ -11,7 +12,7 @@ let emulator: Emulator;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
   gateway = await startGateway({
     baseUrl: emulator.url,
     apiKey: DEMO_API_KEY,

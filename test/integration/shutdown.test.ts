@@ -1,6 +1,7 @@
 /** SIGTERM: stop accepting, finish what is in flight (within the grace period), exit 0. */
 import { EventEmitter } from 'node:events';
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { createGateway } from '../../src/server/createServer.js';
 import { testSettings } from '../helpers/startGateway.js';
 import { silentLogger } from '../../src/server/logger.js';
@@ -10,7 +11,7 @@ import { graphql } from '../helpers/graphql.js';
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
 });
 
 afterAll(() => emulator.stop());

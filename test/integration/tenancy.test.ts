@@ -1,5 +1,6 @@
 /** Keys and data of different callers never mix: not in answers, not in errors, not in logs. */
-import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
+import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
+import { startDialectEmulator } from '../helpers/dialect.js';
 import { createLogger } from '../../src/server/logger.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
@@ -10,7 +11,7 @@ let gateway: RunningGateway;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ latencyMs: 5 });
+  emulator = await startDialectEmulator({ latencyMs: 5 });
   gateway = await startGateway({ baseUrl: emulator.url, logger: createLogger({ destination: { write: (line: string) => logLines.push(line) } }) });
 });
 

@@ -40,7 +40,23 @@ describe('loadConfig', () => {
         maxBufferedBytes: 4_194_304,
         demoActivity: true,
       },
+      dialect: { listParams: 'repeated', queueStatus: 'queue', contactPaging: 'list', emailChannel: 'mail', notesFirstPage: 0 },
     });
+  });
+
+  it('reads the account dialect, each the docs’ other reading, and refuses anything else', () => {
+    expect(
+      loadConfig({ ACQUIRE_LIST_PARAMS: 'pipe', ACQUIRE_QUEUE_STATUS: 'pending', ACQUIRE_CONTACT_PAGING: 'filter', ACQUIRE_EMAIL_CHANNEL: 'Email', ACQUIRE_NOTES_FIRST_PAGE: ' 1 ' }).dialect,
+    ).toEqual({ listParams: 'pipe', queueStatus: 'pending', contactPaging: 'filter', emailChannel: 'email', notesFirstPage: 1 });
+    for (const [name, value] of [
+      ['ACQUIRE_LIST_PARAMS', 'comma'],
+      ['ACQUIRE_QUEUE_STATUS', 'waiting'],
+      ['ACQUIRE_CONTACT_PAGING', 'x'.repeat(10_000)],
+      ['ACQUIRE_EMAIL_CHANNEL', 'e-mail'],
+      ['ACQUIRE_NOTES_FIRST_PAGE', '2'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be one of`));
+    }
   });
 
   it('refuses a REDIS_URL that is no redis URL, and a poll ceiling below the first interval', () => {

@@ -2,6 +2,7 @@ import {
   toBool,
   toCaseStatus,
   toChannel,
+  toDepartmentStatus,
   toId,
   toIsoDate,
   toMessageType,
@@ -95,9 +96,14 @@ describe('enums', () => {
     expect(toChannel(null)).toBeNull();
   });
 
+  it('maps the documented department statuses, and anything else to UNKNOWN', () => {
+    expect(['active', 'Disabled', 'archived', 'x'.repeat(10_000), 3, null, { status: 'active' }].map(toDepartmentStatus)).toEqual(['ACTIVE', 'DISABLED', 'UNKNOWN', 'UNKNOWN', null, null, null]);
+  });
+
   it('maps channels back to the upstream names', () => {
-    expect(upstreamChannel('EMAIL')).toBe('mail');
-    expect(upstreamChannel('VIDEO_CALL')).toBe('video-call');
+    expect(upstreamChannel('EMAIL', { emailChannel: 'mail' })).toBe('mail');
+    expect(upstreamChannel('EMAIL', { emailChannel: 'email' })).toBe('email');
+    expect(upstreamChannel('VIDEO_CALL', { emailChannel: 'email' })).toBe('video-call');
   });
 
   it('maps message types and sender types, legacy names included', () => {

@@ -1,5 +1,5 @@
-import { connectionOf } from '../../src/pagination/connection.js';
-import { cursorToOffset, offsetToCursor } from '../../src/pagination/cursors.js';
+import { connectionOf, pagedConnectionOf } from '../../src/pagination/connection.js';
+import { cursorPage, cursorToOffset, offsetToCursor, pageFingerprint } from '../../src/pagination/cursors.js';
 import { planSlice } from '../../src/pagination/slice.js';
 import { pageWindow } from '../../src/upstream/pageWindow.js';
 
@@ -16,6 +16,35 @@ describe('cursors', () => {
     for (const cursor of ['', 'abc', 'b2Zmc2V0Oi0x', Buffer.from('offset:1.5').toString('base64url'), '!!!', 'x'.repeat(100)]) {
       expect(cursorToOffset(cursor)).toBeNull();
     }
+  });
+
+  it('carries a page fingerprint when asked, and refuses a malformed one', () => {
+    const page = pageFingerprint(['750901', '750902']);
+    expect(page).toMatch(/^[0-9a-f]{8}$/);
+    const cursor = offsetToCursor(19, page);
+    expect([cursorToOffset(cursor), cursorPage(cursor)]).toEqual([19, page]);
+    expect(cursorPage(offsetToCursor(19))).toBeNull();
+    for (const text of ['offset:19:', 'offset:19:ZZZZZZZZ', 'offset:19:0123456789', 'offset:19:abcdef12:x', `offset:19:${'a'.repeat(8)}\n`]) {
+      const forged = Buffer.from(text).toString('base64url');
+      expect([cursorToOffset(forged), cursorPage(forged)]).toEqual([null, null]);
+    }
+  });
+});
+
+describe('pagedConnectionOf', () => {
+  const rows = (ids: string[]) => ids.map((id) => ({ id }));
+
+  it('ends the connection, and says so, when a page repeats the one its cursor came from', () => {
+    const first = pagedConnectionOf(rows(['1', '2']), 0, 6, null, () => {
+      throw new Error('no repeat on a first page');
+    });
+    let repeated = 0;
+    const again = pagedConnectionOf(rows(['1', '2']), 2, 6, first.pageInfo.endCursor, () => (repeated += 1));
+    expect(again).toMatchObject({ nodes: [], totalCount: 2, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    expect(repeated).toBe(1);
+    const next = pagedConnectionOf(rows(['3', '4']), 2, 6, first.pageInfo.endCursor, () => (repeated += 1));
+    expect(next.nodes).toEqual(rows(['3', '4']));
+    expect(repeated).toBe(1);
   });
 });
 

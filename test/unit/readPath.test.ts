@@ -4,7 +4,10 @@
  */
 import type { Touched, UpstreamRequest } from '../../src/domain/context.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
+import { loadConfig } from '../../src/config.js';
 import { createReadPath, type ReadPath } from '../../src/upstream/readPath.js';
+
+const { dialect } = loadConfig({});
 
 interface Pending {
   request: UpstreamRequest;
@@ -43,7 +46,7 @@ function sessionOf(readPath: ReadPath, authorization: string, cancel?: AbortSign
 describe('the read path', () => {
   it('shares concurrent identical reads of one credential: one call, one record, frozen when asked', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true, freezeRecords: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, freezeRecords: true, dialect });
     const a = sessionOf(readPath, 'Bearer me').read(CASE, 'case', normalise);
     const b = sessionOf(readPath, 'Bearer me').read(CASE, 'case', normalise);
     await flush();
@@ -60,7 +63,7 @@ describe('the read path', () => {
 
   it('lets the client repeat reads, a search sent as a POST included, and never a write', async () => {
     const { client, calls } = handClient();
-    const session = sessionOf(createReadPath({ client, shareAcrossRequests: true }), 'Bearer me');
+    const session = sessionOf(createReadPath({ client, shareAcrossRequests: true, dialect }), 'Bearer me');
     const search: UpstreamRequest = { method: 'POST', path: 'crm/contact/list', json: { search: 'ann' } };
     void session.read(CASE, 'case', normalise);
     void session.read(search, 'contacts', normalise);
@@ -76,7 +79,7 @@ describe('the read path', () => {
 
   it('never shares between credentials', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     void sessionOf(readPath, 'Bearer me').read(CASE, 'case', normalise);
     void sessionOf(readPath, 'Bearer other').read(CASE, 'case', normalise);
     await flush();
@@ -85,7 +88,7 @@ describe('the read path', () => {
 
   it('does not share across requests when sharing is off, but still remembers within one', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: false });
+    const readPath = createReadPath({ client, shareAcrossRequests: false, dialect });
     const session = sessionOf(readPath, 'Bearer me');
     void session.read(CASE, 'case', normalise);
     void session.read(CASE, 'case', normalise);
@@ -96,7 +99,7 @@ describe('the read path', () => {
 
   it('remembers a read for the rest of the request, until the credential writes in any request', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const reader = sessionOf(readPath, 'Bearer me');
     const first = reader.read(CASE, 'case', normalise);
     await flush();
@@ -125,7 +128,7 @@ describe('the read path', () => {
 
   it('closes reads in flight to newcomers when a write starts, and shares nothing until it ends', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     void sessionOf(readPath, 'Bearer me').read(CASE, 'case', normalise);
     const write = sessionOf(readPath, 'Bearer me').write(CLOSE, [], () => null);
     void sessionOf(readPath, 'Bearer me').read(CASE, 'case', normalise);
@@ -142,7 +145,7 @@ describe('the read path', () => {
 
   it("tells every live request of the credential what a write touched, and nobody else's", async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const heard: Record<string, Array<ReadonlyArray<Touched>>> = { same: [], other: [], closed: [] };
     for (const [name, authorization] of [['same', 'Bearer me'], ['other', 'Bearer other'], ['closed', 'Bearer me']] as const) {
       const session = sessionOf(readPath, authorization);
@@ -160,7 +163,7 @@ describe('the read path', () => {
 
   it('lets a caller leave a shared read without cancelling it for the others; the last to leave cancels it', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const leaving = new AbortController();
     const staying = new AbortController();
     const left = sessionOf(readPath, 'Bearer me', leaving.signal).read(CASE, 'case', normalise);
@@ -182,7 +185,7 @@ describe('the read path', () => {
 
   it('sends nothing without a credential', async () => {
     const { client, calls } = handClient();
-    const session = createReadPath({ client, shareAcrossRequests: true }).session({ authorization: undefined, requestId: 'r', maxConcurrentCalls: 1 });
+    const session = createReadPath({ client, shareAcrossRequests: true, dialect }).session({ authorization: undefined, requestId: 'r', maxConcurrentCalls: 1 });
     await expect(session.read(CASE, 'case', normalise)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls).toHaveLength(0);
   });
@@ -191,7 +194,7 @@ describe('the read path', () => {
 describe('the identity of a read', () => {
   it('includes the body of a search sent as a POST, so two searches never share', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const search = (text: string): UpstreamRequest => ({ method: 'POST', path: 'crm/contact/list', json: { search: text } });
     void sessionOf(readPath, 'Bearer me').read(search('ann'), 'contacts', normalise);
     void sessionOf(readPath, 'Bearer me').read(search('bob'), 'contacts', normalise);
@@ -204,7 +207,7 @@ describe('the identity of a read', () => {
 describe('reads overlapped by a write', () => {
   it('are made again once the write is over, so nothing from before it is answered after it', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const reader = sessionOf(readPath, 'Bearer me');
     const read = reader.read(CASE, 'case', normalise);
     await flush();
@@ -223,7 +226,7 @@ describe('reads overlapped by a write', () => {
 describe('what the read path holds', () => {
   it('lets go of a credential once its requests are over, whether their reads ended, were cancelled or written over', async () => {
     const { client, calls } = handClient();
-    const readPath = createReadPath({ client, shareAcrossRequests: true });
+    const readPath = createReadPath({ client, shareAcrossRequests: true, dialect });
     const cancel = new AbortController();
     const left = sessionOf(readPath, 'Bearer a', cancel.signal);
     const leaving = left.read(CASE, 'case', normalise);

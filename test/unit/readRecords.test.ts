@@ -106,6 +106,44 @@ describe('readCase', () => {
     expect(embedded.fields).toEqual({});
   });
 
+  it('reads the timeline relation as one object (the docs’ only example) or as a list', () => {
+    const entry = { id: 2108, objectType: 'case', caseId: 1, contactId: 5, threadId: 1, dateUpdated: '2021-04-13 05:22:19' };
+    expect(readCase({ id: 1, timeline: entry }).timeline).toEqual([expect.objectContaining({ id: '2108', caseId: '1', contactId: '5', dateUpdated: '2021-04-13T05:22:19.000Z' })]);
+    expect(readCase({ id: 1, timeline: [entry, { ...entry, id: 2109 }] }).timeline?.map((read) => read.id)).toEqual(['2108', '2109']);
+  });
+
+  it.each([
+    ['an object without an id', {}],
+    ['an object whose id is an object', { id: { $oid: 'x' } }],
+    ['a string', 'x'.repeat(100_000)],
+    ['a number', 42],
+    ['null', null],
+    ['a list of scalars', [1, 'two', null]],
+  ])('reads a hostile timeline (%s) as no entry, without failing the case', (_what, timeline) => {
+    const record = readCase({ id: 1, title: 'kept', timeline });
+    expect(record.timeline).toEqual([]);
+    expect(record.title).toBe('kept');
+  });
+
+  it('reads a waiting case as QUEUE whether the status is queue or pending with a queue id and no active date', () => {
+    expect(readCase({ id: 1, status: 'queue' }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'pending', queueId: 15, dateActive: null }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'Pending', queueId: '15' }).status).toBe('QUEUE');
+    expect(readCase({ id: 1, status: 'pending', queueId: null, dateActive: null }).status).toBe('PENDING');
+    expect(readCase({ id: 1, status: 'pending', queueId: 15, dateActive: '2021-03-24T10:44:48.538Z' }).status).toBe('PENDING');
+    expect(readCase({ id: 1, status: 'active', queueId: 15, dateActive: null }).status).toBe('ACTIVE');
+  });
+
+  it.each([
+    ['a queue id that is an object', { queueId: { id: 15 } }, 'PENDING'],
+    ['a queue id of 0', { queueId: 0 }, 'PENDING'],
+    ['a blank queue id', { queueId: '  ' }, 'PENDING'],
+    ['an active date that is no date', { queueId: 15, dateActive: 'x'.repeat(100_000) }, 'QUEUE'],
+    ['an active date that is an array', { queueId: 15, dateActive: ['2021-03-24'] }, 'QUEUE'],
+  ])('reads a pending case with %s safely', (_what, columns, status) => {
+    expect(readCase({ id: 1, status: 'pending', ...columns }).status).toBe(status);
+  });
+
   it('sorts embedded messages oldest first whatever order they came in', () => {
     const record = readCase({
       id: 1,

@@ -21,6 +21,7 @@ describe('schema', () => {
       ParticipantType: domainEnums.PARTICIPANT_TYPES,
       UserStatus: domainEnums.USER_STATUSES,
       DepartmentStatus: domainEnums.DEPARTMENT_STATUSES,
+      AgentAvailability: domainEnums.AGENT_AVAILABILITIES,
     };
     for (const [name, values] of Object.entries(inDomain)) {
       const type = schema.getType(name);

@@ -2,13 +2,14 @@
  * Point 9 of the hostile-clients issue: the emulator's admin routes take only requests that a web
  * page cannot send without asking first (a JSON content type), so no page can reset the demo.
  */
-import { DEMO_API_KEY, startEmulator, type Emulator } from '../../../emulator/server.js';
+import { DEMO_API_KEY, type Emulator } from '../../../emulator/server.js';
+import { startDialectEmulator } from '../../helpers/dialect.js';
 
 let emulator: Emulator;
 let origin: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startDialectEmulator();
   origin = new URL(emulator.url).origin;
 });
 
