@@ -10,8 +10,8 @@
  * production start (bench/startup.ts).
  *
  * With BENCH_BASELINE_DIR set to a built checkout of an earlier version (`npm ci && npm run build`
- * there), that version runs beside ours in the dashboard and start-up sections: before and after,
- * measured in one run on the same machine.
+ * there), that version runs beside ours in the dashboard, start-up and live-faults sections: before
+ * and after, measured in one run on the same machine.
  *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
  * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
@@ -26,6 +26,7 @@ import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type EmulatorCall }
 import { criticalPathMs, roundTrips } from './criticalPath.js';
 import { formatDashboard, runDashboard, type DashboardRun } from './dashboard.js';
 import { formatLive, runLive, type LiveRun } from './live.js';
+import { formatLiveFaults, runLiveFaults, type LiveFaultRun } from './liveFaults.js';
 import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
 import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
 import { percentile, sortedCopy } from './stats.js';
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   let dashboard: DashboardRun[] = [];
   let startup: StartupRun[] = [];
   let live: LiveRun[] = [];
+  let liveFaults: LiveFaultRun[] = [];
   const liveSettings = {
     latencyMs,
     subscribers: setting('BENCH_LIVE_SUBSCRIBERS', 1000),
@@ -173,7 +175,10 @@ async function main(): Promise<void> {
       const entryPoints = { ours: here('../src/index.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/src/index.js') } : {}) };
       startup = await runStartup(entryPoints, { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY });
     }
-    if (sections.includes('live')) live = await runLive(liveSettings);
+    if (sections.includes('live')) {
+      live = await runLive(liveSettings);
+      liveFaults = await runLiveFaults(emulator, { ours: here('./gatewayProcess.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/bench/gatewayProcess.js') } : {}) });
+    }
   } finally {
     for (const gateway of [ours, naive, handwritten, unshared, before]) await gateway?.stop();
     await emulator.stop();
@@ -185,6 +190,7 @@ async function main(): Promise<void> {
   if (threads.length > 0) process.stdout.write(`\n${formatThreads(threads, threadSettings)}\n`);
   if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
   if (live.length > 0) process.stdout.write(`\n${formatLive(live, liveSettings)}\n`);
+  if (liveFaults.length > 0) process.stdout.write(`\n${formatLiveFaults(liveFaults)}\n`);
   const file = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
   writeFileSync(
@@ -199,6 +205,7 @@ async function main(): Promise<void> {
         threads,
         startup,
         live,
+        liveFaults,
         ...(baselineDir ? { baseline: baselineDir } : {}),
       },
       null,

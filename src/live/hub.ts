@@ -85,8 +85,12 @@ export function createHub(options: HubOptions): LiveHub {
     await backplane.append(stamped);
   }
 
+  /** Never rejects: a failure is logged with the event it lost. */
+  const published = (event: NewLiveEvent): Promise<void> =>
+    publishNow(event).catch((error: unknown) => logger.error({ event, error: error instanceof Error ? error.message : String(error) }, 'live event not published'));
+
   function publish(event: NewLiveEvent): void {
-    publishNow(event).catch((error: unknown) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'live event not published'));
+    void published(event);
   }
 
   const deliverToAll = (event: LoggedEvent): void => {
@@ -181,7 +185,7 @@ export function createHub(options: HubOptions): LiveHub {
     async deliver(delivery, events) {
       if (!(await duplicates.firstDelivery(delivery))) return false;
       const occurredAt = new Date().toISOString();
-      for (const event of events) await publishNow({ ...event, occurredAt }).catch(() => {});
+      for (const event of events) await published({ ...event, occurredAt });
       return true;
     },
     feed(authorization) {

@@ -220,7 +220,12 @@ export function createRedisBackplane(options: RedisBackplaneOptions): Backplane 
   };
 
   /** (Re)joins the log: where to read on from, whether events were lost meanwhile, then the outbox. */
-  async function join(): Promise<void> {
+  let joining: Promise<void> | null = null;
+  function join(): Promise<void> {
+    joining ??= joinNow().finally(() => (joining = null));
+    return joining;
+  }
+  async function joinNow(): Promise<void> {
     if (!connected() || joined) return;
     try {
       const [currentFloor, newest] = (await commands.eval(JOIN, 2, STREAM, FLOOR)) as [string, string | null];
@@ -276,7 +281,16 @@ export function createRedisBackplane(options: RedisBackplaneOptions): Backplane 
     reading = true;
     try {
       while (!stopping && joined && lastRead !== null) {
-        const reply = (await reader.xread('COUNT', READ_BATCH, 'BLOCK', READ_BLOCK_MS, 'STREAMS', STREAM, lastRead)) as StreamReply;
+        let reply: StreamReply;
+        try {
+          reply = (await reader.xread('COUNT', READ_BATCH, 'BLOCK', READ_BLOCK_MS, 'STREAMS', STREAM, lastRead)) as StreamReply;
+        } catch (error) {
+          if (stopping) return;
+          failed(error instanceof Error ? error : new Error(String(error)));
+          // Connected still (a bad key, a busy Redis): try again; otherwise the next join reads on.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          continue;
+        }
         for (const [, entries] of reply ?? []) {
           for (const [id, fields] of entries) {
             lastRead = id;
@@ -291,8 +305,6 @@ export function createRedisBackplane(options: RedisBackplaneOptions): Backplane 
           }
         }
       }
-    } catch (error) {
-      if (!stopping) failed(error instanceof Error ? error : new Error(String(error)));
     } finally {
       reading = false;
     }

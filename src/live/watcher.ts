@@ -92,7 +92,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const watches = new Map<string, Watch>();
   const leaseMs = settings.intervalMs * 2 + 2_000;
   const lastSeenMs = leaseMs + KEEP_LAST_SEEN_MS;
-  // The bucket holds one poll's worth, and refills so that no minute sees more than the maximum.
+  // The bucket holds one poll's worth (the reads a poll makes are taken from it, and may take it
+  // below zero), and refills so that no minute sees more than the maximum.
   const bucket = READS_PER_POLL;
   const refillPerMs = Math.max(0, settings.maxReadsPerMinute - bucket) / 60_000;
   let polls = 0;
@@ -136,18 +137,21 @@ export function createWatcher(options: WatcherOptions): Watcher {
     return newest;
   }
 
-  /** Takes what the budget allows now; false when the case has spent its reads for the moment. */
-  function spend(watch: Watch, now: number, reads: number): boolean {
+  /** Whether the case has a read left in its budget now (a poll's further read is charged after). */
+  function mayRead(watch: Watch, now: number): boolean {
     watch.reads = Math.min(bucket, watch.reads + (now - watch.readsAt) * refillPerMs);
     watch.readsAt = now;
-    if (watch.reads < reads) return false;
-    watch.reads -= reads;
-    return true;
+    return watch.reads >= 1;
   }
 
   async function poll(watch: Watch): Promise<void> {
     polls += 1;
-    const session = readPath.session({ authorization: watch.authorization, requestId: `poll-${watch.watched.caseId}-${polls}`, maxConcurrentCalls: 2 });
+    const session = readPath.session({
+      authorization: watch.authorization,
+      requestId: `poll-${watch.watched.caseId}-${polls}`,
+      maxConcurrentCalls: 2,
+      onSend: () => (watch.reads -= 1),
+    });
     session.admit(READS_PER_POLL);
     let changed = false;
     try {
@@ -187,7 +191,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
         }
       }
       const now = Date.now();
-      if (held && now >= watch.nextPollAt && spend(watch, now, READS_PER_POLL)) await poll(watch);
+      if (held && now >= watch.nextPollAt && mayRead(watch, now)) await poll(watch);
     } finally {
       schedule(watch);
     }

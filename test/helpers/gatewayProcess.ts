@@ -126,3 +126,18 @@ export async function startGatewayProcess(env: Record<string, string>, options: 
     },
   };
 }
+
+/**
+ * Two replicas (or more), one environment each, started side by side; if one fails to start, the
+ * others are stopped before the failure is thrown.
+ */
+export async function startReplicas(...envs: Array<Record<string, string>>): Promise<GatewayProcess[]> {
+  const started = await Promise.allSettled(envs.map((env) => startGatewayProcess(env)));
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (failed) {
+    await Promise.allSettled(running.map((replica) => replica.stop()));
+    throw failed.reason;
+  }
+  return running;
+}

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { eventually } from '../helpers/eventually.js';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startGatewayProcess, startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient, type LiveSubscription } from '../helpers/liveClient.js';
 import { sample } from '../helpers/startGateway.js';
@@ -68,9 +68,7 @@ beforeAll(async () => {
   // Default settings, but a short queue per subscriber, so that a burst overflows it for sure.
   const env = { ACQUIRE_BASE_URL: emulator.url, HOST: '127.0.0.1', REDIS_URL: redis.url, ACQUIRE_WEBHOOK_SECRET: SECRET, LIVE_MAX_QUEUED_EVENTS: '20' };
   // B is taken out of its load balancer while it cannot reach Redis; A stays in, alone.
-  const started = await Promise.allSettled([startGatewayProcess(env), startGatewayProcess({ ...env, LIVE_READY_REQUIRES_BACKPLANE: 'true' })]);
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<GatewayProcess>).value) as [GatewayProcess, GatewayProcess];
+  [a, b] = (await startReplicas(env, { ...env, LIVE_READY_REQUIRES_BACKPLANE: 'true' })) as [GatewayProcess, GatewayProcess];
   await eventually('both replicas on the Redis backplane', async () => (await onBoth('live_backplane_up')) === 2);
 }, 90_000);
 

@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator, type EmulatorCall } from '../../emulator/server.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { sample } from '../helpers/startGateway.js';
 import { eventually } from '../helpers/eventually.js';
@@ -73,10 +73,7 @@ beforeAll(async () => {
     LIVE_POLL_INTERVAL_MS: String(POLL_MS),
     LIVE_POLL_MAX_INTERVAL_MS: String(POLL_MS),
   };
-  // Both are started before either is awaited: a failed start of one still leaves the other stoppable.
-  const started = await Promise.allSettled([startGatewayProcess(env), startGatewayProcess(env)]);
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<GatewayProcess>).value) as [GatewayProcess, GatewayProcess];
+  [a, b] = (await startReplicas(env, env)) as [GatewayProcess, GatewayProcess];
   await eventually('both replicas on the Redis backplane', async () => (await onBoth('live_backplane_up')) === 2);
 }, 90_000);
 
