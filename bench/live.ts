@@ -52,7 +52,14 @@ async function liveSubscriptions(replica: GatewayProcess): Promise<number> {
   return line ? Number(line.split(' ')[1]) : 0;
 }
 
-async function runOne(strategy: 'planned' | 'naive', emulator: Emulator, redisUrl: string, settings: LiveSettings): Promise<LiveRun> {
+interface Contender {
+  name: string;
+  strategy: 'planned' | 'naive';
+  /** The gateway process's script; ours by default. */
+  script?: string;
+}
+
+async function runOne({ name, strategy, script }: Contender, emulator: Emulator, redisUrl: string, settings: LiveSettings): Promise<LiveRun> {
   const env = {
     ACQUIRE_BASE_URL: emulator.url,
     REDIS_URL: redisUrl,
@@ -61,7 +68,7 @@ async function runOne(strategy: 'planned' | 'naive', emulator: Emulator, redisUr
     LOG_LEVEL: 'warn',
     BENCH_STRATEGY: strategy,
   };
-  const replicas = [await startGatewayProcess(env), await startGatewayProcess(env)];
+  const replicas = [await startGatewayProcess(env, script), await startGatewayProcess(env, script)];
   const clients: Client[] = [];
   const received = new Map<string, number[]>();
   try {
@@ -135,7 +142,7 @@ async function runOne(strategy: 'planned' | 'naive', emulator: Emulator, redisUr
     }
     const sorted = sortedCopy(latencies);
     return {
-      gateway: strategy === 'planned' ? 'ours' : 'naive',
+      gateway: name,
       subscribers: settings.subscribers,
       keys: settings.keys,
       replicas: replicas.length,
@@ -152,16 +159,22 @@ async function runOne(strategy: 'planned' | 'naive', emulator: Emulator, redisUr
   }
 }
 
-export async function runLive(settings: LiveSettings): Promise<LiveRun[]> {
+/** Ours and the naive baseline; with `baselineScript`, the version before too (planned, as it shipped). */
+export async function runLive(settings: LiveSettings, baselineScript: string | null = null): Promise<LiveRun[]> {
   const emulator = await startEmulator({ latencyMs: settings.latencyMs });
   try {
     const runs: LiveRun[] = [];
-    for (const strategy of ['planned', 'naive'] as const) {
-      process.stderr.write(`bench: live, ${strategy}…\n`);
+    const contenders: Contender[] = [
+      { name: 'ours', strategy: 'planned' },
+      { name: 'naive', strategy: 'naive' },
+      ...(baselineScript ? [{ name: 'before', strategy: 'planned' as const, script: baselineScript }] : []),
+    ];
+    for (const contender of contenders) {
+      process.stderr.write(`bench: live, ${contender.name}…\n`);
       // A Redis of its own: what one run announced (a case's status) is no news to the next.
       const redis = await startRedis();
       try {
-        runs.push(await runOne(strategy, emulator, redis.url, settings));
+        runs.push(await runOne(contender, emulator, redis.url, settings));
       } finally {
         await redis.stop();
       }
@@ -180,7 +193,10 @@ export function formatLive(runs: readonly LiveRun[], settings: LiveSettings): st
     '|---|---|---|---|---|---|---|',
     ...runs.map((run) => `| ${run.gateway} | ${round(run.latencyMs.p50)} | ${round(run.latencyMs.p99)} | ${round(run.upstreamCallsPerEvent)} | ${run.boundPerEvent} | ${round(run.rssMiBPer1000)} | ${run.missed} |`),
   ];
-  const [ours, naive] = runs;
+  const ours = runs.find((run) => run.gateway === 'ours');
+  const naive = runs.find((run) => run.gateway === 'naive');
+  const before = runs.find((run) => run.gateway === 'before');
+  if (ours && before) lines.push('', `memory per subscription: ours ${round(ours.rssMiBPer1000 * 1.024)} KB, before ${round(before.rssMiBPer1000 * 1.024)} KB`);
   if (ours && naive) {
     lines.push(
       '',

@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       startup = await runStartup(entryPoints, { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY });
     }
     if (sections.includes('live')) {
-      live = await runLive(liveSettings);
+      live = await runLive(liveSettings, baselineDir ? join(baselineDir, 'dist/bench/gatewayProcess.js') : null);
       liveFaults = await runLiveFaults(emulator, { ours: here('./gatewayProcess.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/bench/gatewayProcess.js') } : {}) });
     }
   } finally {
