@@ -14,7 +14,7 @@
  * adapter printed a stack trace for each pending send, a million lines for one flooding client.
  */
 import type { IncomingMessage } from 'node:http';
-import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -59,7 +59,11 @@ export function serveBounded<P extends Record<string, unknown>>(
   metrics: Metrics,
 ): BoundedServer {
   const server = makeServer(options);
-  wss.options.handleProtocols = handleProtocols;
+  // A client of the legacy protocol (subscriptions-transport-ws, Apollo's old link) gets its own
+  // subprotocol back and then 4406 from graphql-ws, which names the problem; refusing it in the
+  // handshake would show it only an abrupt close.
+  wss.options.handleProtocols = (protocols: Set<string>) =>
+    protocols.has(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? GRAPHQL_TRANSPORT_WS_PROTOCOL : protocols.has(DEPRECATED_GRAPHQL_WS_PROTOCOL) ? DEPRECATED_GRAPHQL_WS_PROTOCOL : false;
   const perSecond = bounds.maxMessagesPerSecond;
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {

@@ -10,6 +10,7 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import WebSocket from 'ws';
 import { connectLive } from '../helpers/liveClient.js';
 import { eventually } from '../helpers/eventually.js';
 import { sample } from '../helpers/startGateway.js';
@@ -170,3 +171,9 @@ it('closes a client that sends more messages a second than LIVE_MAX_MESSAGES_PER
     expect(await limited.stop()).toBe(0);
   }
 }, 60_000);
+
+it('answers a client of the legacy graphql-ws subprotocol with 4406, which names the problem, instead of an abrupt close', async () => {
+  const socket = new WebSocket(gateway!.url.replace(/^http/, 'ws'), 'graphql-ws');
+  const closed = await new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  expect(closed).toEqual({ code: 4406, reason: 'Subprotocol not acceptable' });
+});
