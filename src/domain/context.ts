@@ -149,6 +149,8 @@ export interface RequestStats {
   operationType: string | null;
   /** Upstream calls made for the request (one per call, however many retries it took). */
   upstreamCalls: number;
+  /** The operation's cost estimate (server/limits.ts), once measured: its budget of upstream calls. */
+  estimatedCost: number | null;
   /** Codes of the errors in the answer, in order. */
   errorCodes: string[];
   /** Whether execution began (false when parsing, validation or a limit refused the operation). */

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../domain/context.js';
+import { createCostPlugin, stringifyResult } from './costExtension.js';
 import { createLimitsPlugin } from './limits.js';
 import { landingPagePlugin } from './sandbox.js';
 import type { GatewaySettings } from './settings.js';
@@ -38,8 +39,8 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Apollo pretty-prints results by default: for a page of cases that is most of the cost of
-    // the response for nobody's benefit.
-    stringifyResult: (result) => JSON.stringify(result),
+    // the response for nobody's benefit. Ours is compact, with the cost extension last.
+    stringifyResult,
     // graphql-js stops parsing a document past this many tokens, before it builds anything.
     parseOptions: { maxTokens: settings.limits.maxTokens },
     plugins: [
@@ -47,6 +48,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       // Upgraded sockets are no longer the HTTP server's: they close with the protocol's code.
       { serverWillStart: async () => ({ drainServer: () => options.drain(settings.shutdownGraceMs) }) },
       createLimitsPlugin(settings.limits),
+      createCostPlugin(settings.limits.maxCost),
       options.observability,
       landingPagePlugin({ sandbox: settings.sandbox, demoKey: options.sandboxKey }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.

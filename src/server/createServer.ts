@@ -170,6 +170,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       apollo,
       contextFor: contexts.forRequest,
       metrics,
+      maxCost: settings.limits.maxCost,
       recordShared: observability.recordShared,
       ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } } : {}),
     }),

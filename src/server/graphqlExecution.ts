@@ -8,6 +8,7 @@ import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext, RequestStats } from '../domain/context.js';
 import type { ReadPath } from '../upstream/readPath.js';
 import type { RequestContext } from './context.js';
+import { queryCost, withCost } from './costExtension.js';
 import { stampRequestId } from './httpErrors.js';
 import type { Metrics } from './metrics.js';
 import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
@@ -27,6 +28,8 @@ export interface ExecutionOptions {
   apollo: ApolloServer<GatewayContext>;
   contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
   metrics: Metrics;
+  /** GRAPHQL_MAX_COST, for the cost extension of answers shared with another request. */
+  maxCost: number;
   /** Lets identical concurrent queries of one credential share one execution; absent when off. */
   sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
   /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
@@ -59,8 +62,11 @@ export function createGraphQLExecution(options: ExecutionOptions): (request: Gra
         stats.operationName = answer.operationName;
         stats.operationType = answer.operationType;
         stats.errorCodes = [...answer.errorCodes];
+        stats.estimatedCost = answer.estimatedCost;
         stats.sharedAnswer = true;
         options.recordShared?.(stats);
+        // The follower sent no upstream call of its own: its cost says so.
+        answer = { ...answer, body: withCost(answer.body, queryCost(stats, answer.admitted, options.maxCost)) };
       }
     }
     // Apollo refused the request before any plugin saw it (CSRF, batching, a bad method...).

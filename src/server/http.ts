@@ -142,6 +142,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
           status,
           durationMs: round(performance.now() - started),
           upstreamCalls: stats.upstreamCalls,
+          ...(stats.estimatedCost === null ? {} : { estimatedCost: stats.estimatedCost }),
           ...(stats.sharedAnswer ? { sharedAnswer: true } : {}),
           ...(stats.errorCodes.length > 0 ? { errors: stats.errorCodes } : {}),
         },

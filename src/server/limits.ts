@@ -197,6 +197,7 @@ export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Gate
         async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
           const { refusal, cost } = checkLimits(schema, document, operation, request.variables, limits);
+          contextValue.stats.estimatedCost = cost;
           if (refusal) throw refusal;
           contextValue.upstream.admit(cost);
         },

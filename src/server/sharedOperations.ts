@@ -23,6 +23,10 @@ export interface Answer {
   shareable: boolean;
   /** The codes of its errors, for the followers' log lines. */
   errorCodes: string[];
+  /** Its operation's cost estimate, which a follower's `extensions.cost` reports too... */
+  estimatedCost: number | null;
+  /** ...and whether it was admitted (executed) with that estimate as its budget. */
+  admitted: boolean;
   hasErrors: boolean;
 }
 
@@ -41,6 +45,8 @@ export async function answerOf(response: HTTPGraphQLResponse, stats: RequestStat
     operationType: stats.operationType,
     shareable: stats.operationType !== 'mutation',
     errorCodes: stats.errorCodes,
+    estimatedCost: stats.estimatedCost,
+    admitted: stats.executed,
     hasErrors: stats.errorCodes.length > 0 || !stats.executed,
   };
 }

@@ -8,7 +8,15 @@ export interface GraphQLResult<T> {
   status: number;
   data?: T | null;
   errors?: GraphQLErrorShape[];
+  extensions?: { cost?: QueryCostShape; [key: string]: unknown };
   headers: Headers;
+}
+
+/** `extensions.cost` as clients read it (README, "Cost in the answer"). */
+export interface QueryCostShape {
+  requestedQueryCost: number;
+  actualQueryCost: number;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number };
 }
 
 // Test queries have many shapes; a test reads the fields it asserts on.
@@ -26,7 +34,7 @@ export async function graphql<T = Loose>(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
   });
-  const body = (await response.json()) as { data?: T | null; errors?: GraphQLErrorShape[] };
+  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status' | 'headers'>;
   return { status: response.status, headers: response.headers, ...body };
 }
 

@@ -67,6 +67,6 @@ describe('agentStatusChanged', () => {
     expect(await post({ event: 'Agent Status Change', data: { user: { id: 12, availability: 'x'.repeat(50_000), channels: [{}, 7, 'telepathy'] } } })).toBe(202);
     expect((await subscription.next()).data.agentStatusChanged.presence).toMatchObject({ availability: 'UNKNOWN', channels: [] });
     const query = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ user(id: "12") { status presence { availability } } }' }) });
-    expect(await query.json()).toEqual({ data: { user: { status: 'ACTIVE', presence: null } } });
+    expect(((await query.json()) as { data: unknown }).data).toEqual({ user: { status: 'ACTIVE', presence: null } });
   });
 });

@@ -135,7 +135,9 @@ describe('fragments', () => {
 
   it('a fragment spread twice over, 40 times, is measured once, not walked out: the query runs', async () => {
     const response = await send(`${doubling('id')} { case(id: "1") { ...F40 } }`);
-    expect(await response.json()).toEqual({ data: { case: { id: '1' } } });
+    const answer = (await response.json()) as { data: unknown; extensions: { cost: { requestedQueryCost: number } } };
+    expect(answer.data).toEqual({ case: { id: '1' } });
+    expect(answer.extensions.cost.requestedQueryCost).toBe(1);
     expect(upstream.calls).toHaveLength(1);
   });
 
