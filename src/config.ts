@@ -52,6 +52,20 @@ export interface LiveConfig {
   demoActivity: boolean;
 }
 
+/** Which documents a request may run, and how clients may name them instead of sending them. */
+export interface DocumentsConfig {
+  /** The manifest of trusted documents (PERSISTED_DOCUMENTS); null when none is configured. */
+  manifestPath: string | null;
+  /** False: only the manifest's documents run (ALLOW_ARBITRARY_OPERATIONS=false). */
+  allowArbitrary: boolean;
+  /** Automatic persisted queries: a client registers a document's hash, then sends the hash alone. */
+  apq: boolean;
+  /** How long a registered hash is kept after its registration. */
+  apqTtlSeconds: number;
+  /** The most bytes of documents the APQ cache holds, in this process or in Redis; the oldest go first. */
+  apqMaxBytes: number;
+}
+
 export interface Config {
   port: number;
   /** The bind address; null for every interface. Loopback by default in demo mode, where a public demo key is in use. */
@@ -98,6 +112,7 @@ export interface Config {
   live: LiveConfig;
   /** How the account's API reads where the docs allow two readings (`npm run doctor` tells which). */
   dialect: UpstreamDialect;
+  documents: DocumentsConfig;
 }
 
 export class ConfigError extends Error {
@@ -281,6 +296,21 @@ function dialectFrom(env: Env): UpstreamDialect {
   };
 }
 
+function documentsFrom(env: Env): DocumentsConfig {
+  const manifestPath = env.PERSISTED_DOCUMENTS?.trim() || null;
+  const allowArbitrary = flag(env, 'ALLOW_ARBITRARY_OPERATIONS', true);
+  if (!allowArbitrary && manifestPath === null) {
+    throw new ConfigError('ALLOW_ARBITRARY_OPERATIONS=false needs PERSISTED_DOCUMENTS: the manifest of the operations that may run');
+  }
+  return {
+    manifestPath,
+    allowArbitrary,
+    apq: flag(env, 'GRAPHQL_APQ', true),
+    apqTtlSeconds: integer(env, 'GRAPHQL_APQ_TTL_SECONDS', 86_400, 1, 31_536_000),
+    apqMaxBytes: integer(env, 'GRAPHQL_APQ_MAX_BYTES', 16 * 1024 * 1024, 1_024, 4 * 1024 * 1024 * 1024),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const upstream = upstreamFrom(env);
@@ -311,5 +341,6 @@ export function loadConfig(env: Env = process.env): Config {
     shareOperations: flag(env, 'GRAPHQL_SHARE_OPERATIONS', true),
     live: liveFrom(env),
     dialect: dialectFrom(env),
+    documents: documentsFrom(env),
   };
 }

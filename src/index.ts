@@ -80,14 +80,23 @@ async function main(): Promise<void> {
   const upstream = await upstreamOf(config, logger, port);
   const tracing = await startTracing(config.otlpTracesUrl);
   if (config.otlpTracesUrl) logger.info(`Tracing: spans go to ${config.otlpTracesUrl}`);
-  const gateway = await createGateway({
-    settings: { ...settingsOf(config), live: { ...config.live, webhookSecret: upstream.webhookSecret } },
-    baseUrl: upstream.baseUrl,
-    apiKey: upstream.apiKey,
-    logger,
-    tracer: tracing.tracer,
-    ...(upstream.sandboxKey ? { sandboxKey: upstream.sandboxKey } : {}),
-  });
+  let gateway: Awaited<ReturnType<typeof createGateway>>;
+  try {
+    gateway = await createGateway({
+      settings: { ...settingsOf(config), live: { ...config.live, webhookSecret: upstream.webhookSecret } },
+      baseUrl: upstream.baseUrl,
+      apiKey: upstream.apiKey,
+      logger,
+      tracer: tracing.tracer,
+      ...(upstream.sandboxKey ? { sandboxKey: upstream.sandboxKey } : {}),
+    });
+  } catch (error) {
+    // What the configuration points at (the manifest of trusted documents) is checked here.
+    if (!(error instanceof ConfigError)) throw error;
+    logger.error(`Configuration error: ${error.message}`);
+    await upstream.stop();
+    process.exit(2);
+  }
   const url = await gateway.listen(port, config.host ?? undefined);
   logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`);
   installGracefulShutdown({

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../domain/context.js';
 import { createCostPlugin, stringifyResult } from './costExtension.js';
@@ -20,6 +21,8 @@ export interface ApolloOptions {
   observability: ApolloServerPlugin<GatewayContext>;
   /** Pre-filled in the Sandbox's headers: the emulator's demo key in demo mode. */
   sandboxKey: string | undefined;
+  /** Where automatic persisted queries are kept (server/persistedQueries.ts); null turns them off. */
+  persistedQueries: { cache: KeyValueCache<string>; ttlSeconds: number } | null;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
@@ -30,8 +33,8 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     // Validation errors without "Did you mean" in production; formatError covers the rest.
     hideSchemaDetailsFromClientErrors: settings.production,
     includeStacktraceInErrorResponses: false,
-    // An unkeyed document cache that any client could fill, for a feature no client here needs.
-    persistedQueries: false,
+    // Bounded in bytes and time, keyed by the document's own hash (server/persistedQueries.ts).
+    persistedQueries: options.persistedQueries ? { cache: options.persistedQueries.cache, ttl: options.persistedQueries.ttlSeconds } : false,
     // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
     stopOnTerminationSignals: false,
     introspection: settings.introspection,

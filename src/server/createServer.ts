@@ -23,9 +23,11 @@ import { createHttpHandler, GRAPHQL_PATH } from './http.js';
 import { startLive } from './live.js';
 import { silentLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { loadManifest } from './documentManifest.js';
 import { createMetricsServer } from './metricsRoute.js';
 import { createObservability } from './observability.js';
 import { createOriginPolicy } from './origins.js';
+import { createPersistedQueryStore } from './persistedQueries.js';
 import { createReadiness } from './readiness.js';
 import type { GatewaySettings } from './settings.js';
 import { createSubscriptionServer } from './subscriptionServer.js';
@@ -141,6 +143,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Nothing reads source positions of the SDL: without them the schema keeps no tokens (about 0.5 MiB).
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers, noLocation: true });
   const formatError = createFormatError({ hideSuggestions: settings.production });
+  const { documents } = settings;
+  const manifest = documents.manifestPath
+    ? loadManifest(documents.manifestPath, { schema, maxTokens: settings.limits.maxTokens, maxNesting: settings.limits.maxNesting })
+    : null;
+  if (manifest) {
+    logger.info(
+      { documents: manifest.size, arbitraryOperations: documents.allowArbitrary ? 'allowed' : 'refused' },
+      `Trusted documents: ${manifest.size} from PERSISTED_DOCUMENTS`,
+    );
+  }
+  // Registering a hash is running a document of one's own: not where only trusted documents run.
+  const persistedQueries =
+    documents.apq && documents.allowArbitrary
+      ? await createPersistedQueryStore({ redisUrl: settings.live.redisUrl, ttlSeconds: documents.apqTtlSeconds, maxBytes: documents.apqMaxBytes, logger })
+      : null;
   const subscriptions = createSubscriptionServer({
     httpServer,
     schema,
@@ -164,6 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     drain: (graceMs) => subscriptions.stop(graceMs),
     observability: observability.plugin,
     sandboxKey: options.sandboxKey,
+    persistedQueries,
   });
   const handler = createHttpHandler({
     execute: createGraphQLExecution({
@@ -175,6 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } } : {}),
     }),
     webhook: live.webhook,
+    documents: { manifest, allowArbitrary: documents.allowArbitrary },
     intake: { maxBodyBytes: settings.maxBodyBytes, maxNesting: settings.limits.maxNesting },
     serveMetrics: metricsServer === null,
     origins,
@@ -208,6 +227,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       await apollo.stop();
       await live.stop();
+      await persistedQueries?.stop();
       client.close();
     },
   };

@@ -17,6 +17,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OriginPolicy } from './origins.js';
 import { sendMetrics } from './metricsRoute.js';
+import { resolveDocument, type DocumentPolicy } from './trustedDocuments.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
 import type { Answer } from './sharedOperations.js';
@@ -25,6 +26,8 @@ import { inSpan, SpanKind } from './tracing.js';
 export interface HttpHandlerOptions {
   execute: (request: GraphQLRequest) => Promise<Answer>;
   intake: IntakeLimits;
+  /** Trusted documents and which documents may run (server/trustedDocuments.ts). */
+  documents: DocumentPolicy;
   /** False when /metrics has a port of its own (METRICS_PORT). */
   serveMetrics: boolean;
   origins: OriginPolicy;
@@ -78,7 +81,9 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = await readGraphQLBody(req, search, intake);
+    const method = req.method ?? 'GET';
+    // Which document runs is settled before anything is parsed: a trusted document's id becomes its text.
+    const operation = resolveDocument({ method, search, body: await readGraphQLBody(req, search, intake) }, options.documents);
     // A client that hangs up stops this request's reads (shared ones only when nobody else waits).
     const cancel = new AbortController();
     // Every upstream read of the request listens to it: dozens at once are normal.
@@ -86,7 +91,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     res.once('close', () => {
       if (!res.writableFinished) cancel.abort();
     });
-    const answer = await execute({ req, method: req.method ?? 'GET', headers, search, body, stats, cancel: cancel.signal });
+    const answer = await execute({ req, method, headers, search: operation.search, body: operation.body, stats, cancel: cancel.signal });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.setHeader('content-length', answer.body.length);
     res.statusCode = answer.status;

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
         demoActivity: true,
       },
       dialect: { listParams: 'repeated', queueStatus: 'queue', contactPaging: 'list', emailChannel: 'mail', notesFirstPage: 0 },
+      documents: { manifestPath: null, allowArbitrary: true, apq: true, apqTtlSeconds: 86_400, apqMaxBytes: 16 * 1024 * 1024 },
     });
   });
 
@@ -57,6 +58,12 @@ describe('loadConfig', () => {
     ] as const) {
       expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be one of`));
     }
+  });
+
+  it('refuses to run only trusted documents without a manifest of them', () => {
+    expect(() => loadConfig({ ALLOW_ARBITRARY_OPERATIONS: 'false' })).toThrow(/needs PERSISTED_DOCUMENTS/);
+    expect(loadConfig({ ALLOW_ARBITRARY_OPERATIONS: 'false', PERSISTED_DOCUMENTS: 'manifest.json' }).documents).toMatchObject({ manifestPath: 'manifest.json', allowArbitrary: false });
+    expect(() => loadConfig({ GRAPHQL_APQ_MAX_BYTES: '10' })).toThrow(ConfigError);
   });
 
   it('refuses a REDIS_URL that is no redis URL, and a poll ceiling below the first interval', () => {
