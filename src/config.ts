@@ -93,6 +93,8 @@ export interface Config {
   introspection: boolean;
   /** The Apollo Sandbox landing page at GET /graphql; default on unless in production. */
   sandbox: boolean;
+  /** GraphiQL at GET /graphiql, served by the gateway itself; default on unless in production, and in demo mode. */
+  graphiql: boolean;
   maxBodyBytes: number;
   /**
    * What one operation may ask: field depth, cost (the estimate of its upstream calls), aliases;
@@ -326,6 +328,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     sandbox: flag(env, 'GRAPHQL_SANDBOX', !production),
+    graphiql: flag(env, 'GRAPHQL_GRAPHIQL', !production || upstream === null),
     maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),

@@ -53,7 +53,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       createLimitsPlugin(settings.limits),
       createCostPlugin(settings.limits.maxCost),
       options.observability,
-      landingPagePlugin({ sandbox: settings.sandbox, demoKey: options.sandboxKey }),
+      landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),
       // We set no cache hints, and this is no subgraph; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

@@ -24,6 +24,8 @@ import { startLive } from './live.js';
 import { silentLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { loadManifest } from './documentManifest.js';
+import { EXAMPLE_DOCUMENT } from './exampleDocument.js';
+import { createGraphiQLRoute } from './graphiql.js';
 import { createMetricsServer } from './metricsRoute.js';
 import { createObservability } from './observability.js';
 import { createOriginPolicy } from './origins.js';
@@ -90,6 +92,12 @@ function origin(server: http.Server): string {
   const { address, port } = server.address() as AddressInfo;
   const hostname = address.includes(':') ? `[${address}]` : address;
   return `http://${hostname === '[::]' || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
+}
+
+/** What an explorer's header editor starts with: the demo key, nothing when the gateway has a key, else where a key goes. */
+function explorerHeaders(options: GatewayOptions): Record<string, string> {
+  if (options.sandboxKey) return { Authorization: `Bearer ${options.sandboxKey}` };
+  return options.apiKey ? {} : { Authorization: 'Bearer <your Acquire API key>' };
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
@@ -193,6 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } } : {}),
     }),
     webhook: live.webhook,
+    ...(settings.graphiql ? { graphiql: createGraphiQLRoute({ exampleDocument: EXAMPLE_DOCUMENT, headers: explorerHeaders(options) }) } : {}),
     documents: { manifest, allowArbitrary: documents.allowArbitrary },
     intake: { maxBodyBytes: settings.maxBodyBytes, maxNesting: settings.limits.maxNesting },
     serveMetrics: metricsServer === null,

@@ -16,6 +16,7 @@ import { readGraphQLBody, type IntakeLimits } from './intake.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OriginPolicy } from './origins.js';
+import type { GraphiQLRoute } from './graphiql.js';
 import { sendMetrics } from './metricsRoute.js';
 import { resolveDocument, type DocumentPolicy } from './trustedDocuments.js';
 import type { ReadinessReport } from './readiness.js';
@@ -35,6 +36,8 @@ export interface HttpHandlerOptions {
   metrics: Metrics;
   readiness: { check(): Promise<ReadinessReport> };
   tracer: Tracer | null;
+  /** GraphiQL's page and files (server/graphiql.ts), when it is on. */
+  graphiql?: GraphiQLRoute;
   /** Acquire's outbound webhooks (server/webhookRoute.ts). */
   webhook?: { path: string; handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> };
 }
@@ -177,6 +180,9 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       } else if (options.webhook && path === options.webhook.path) {
         route = 'webhook';
         await options.webhook.handle(req, res, requestId);
+      } else if (options.graphiql?.owns(path)) {
+        route = 'graphiql';
+        options.graphiql.handle(req, res, path);
       } else if (path === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH });
         res.end();

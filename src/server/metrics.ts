@@ -65,7 +65,7 @@ export function createMetrics(): Metrics {
     }),
     httpResponses: new Counter({
       name: 'http_responses_total',
-      help: 'HTTP answers by route (graphql, healthz, readyz, metrics, other; unrouted: refused by Node before routing) and the status actually sent (499: the client left first, nothing was sent)',
+      help: 'HTTP answers by route (graphql, healthz, readyz, metrics, graphiql, webhook, other; unrouted: refused by Node before routing) and the status actually sent (499: the client left first, nothing was sent)',
       labelNames: ['route', 'status'],
       registers: [registry],
     }),

@@ -1,52 +1,45 @@
 /**
  * The Apollo Sandbox landing page at GET /graphql (development, or GRAPHQL_SANDBOX=true), with an
  * example operation preloaded and, on the emulator, the demo key in its headers, so a newcomer
- * can press Run at once. Elsewhere a plain page.
+ * can press Run at once; where the Sandbox cannot load (it comes from Apollo's CDN), the page links
+ * to GraphiQL (server/graphiql.ts), which this gateway serves itself. Elsewhere a plain page.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
+import { EXAMPLE_DOCUMENT } from './exampleDocument.js';
 
-const EXAMPLE_OPERATION = `# The first cases of the account, with their contact and latest message.
-# Try "after: <endCursor>" for the next page, or a filter: { status: ACTIVE, channel: CHAT }.
-query RecentCases {
-  cases(first: 5) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      title
-      status
-      channel
-      contact { name email }
-      lastMessage {
-        text
-        sender { ... on User { name } ... on Contact { name } }
-      }
-    }
-  }
+const OFFLINE = '<p>Apollo Sandbox cannot be loaded; it appears that you might be offline.</p>';
+// Shown where the Sandbox cannot load: GraphiQL needs nothing from outside this gateway.
+const GRAPHIQL_LINK = '<p id="graphiql-link">This gateway serves GraphiQL itself, with nothing to load from elsewhere: <a href="graphiql">open GraphiQL</a>.</p>';
+
+/** Apollo's landing page with a link to GraphiQL in the part it shows when its CDN cannot be reached. */
+function linkingToGraphiQL(plugin: ApolloServerPlugin): ApolloServerPlugin {
+  return {
+    async serverWillStart(service) {
+      const listener = await plugin.serverWillStart?.(service);
+      const render = listener?.renderLandingPage;
+      if (!listener || !render) return listener;
+      return {
+        ...listener,
+        async renderLandingPage() {
+          const landing = await render();
+          const html = typeof landing.html === 'string' ? landing.html : await landing.html();
+          return { html: html.replace(OFFLINE, `${OFFLINE}\n  ${GRAPHIQL_LINK}`) };
+        },
+      };
+    },
+  };
 }
 
-# Live: run this one and leave it open; on the demo a case changes status every 20 s and a new
-# chat arrives every 30 s (for a contact's reply every 4 s, subscribe to messageEvents).
-# Subscriptions use the graphql-ws protocol at this same URL, with the same Authorization header.
-subscription LiveCases {
-  caseEvents {
-    type
-    occurredAt
-    case { id title status contact { name } }
-  }
-}
-`;
-
-export function landingPagePlugin(options: { sandbox: boolean; demoKey?: string | undefined }): ApolloServerPlugin {
+export function landingPagePlugin(options: { sandbox: boolean; graphiql: boolean; demoKey?: string | undefined }): ApolloServerPlugin {
   if (!options.sandbox) return ApolloServerPluginLandingPageProductionDefault({ footer: false });
-  return ApolloServerPluginLandingPageLocalDefault({
+  const sandbox = ApolloServerPluginLandingPageLocalDefault({
     footer: false,
     includeCookies: false,
-    document: EXAMPLE_OPERATION,
+    document: EXAMPLE_DOCUMENT,
     embed: {
       runTelemetry: false,
       initialState: {
@@ -55,4 +48,5 @@ export function landingPagePlugin(options: { sandbox: boolean; demoKey?: string 
       },
     },
   });
+  return options.graphiql ? linkingToGraphiQL(sandbox) : sandbox;
 }

@@ -93,5 +93,7 @@ describeWithBrowser('the Sandbox landing page in headless Chromium', () => {
     expect(config.initialState.document).toContain('query RecentCases');
     expect(config.initialState.sharedHeaders).toEqual({ Authorization: `Bearer ${DEMO_API_KEY}` });
     expect(config.runTelemetry).toBe(false);
+    // Where the Sandbox cannot load, its page points to GraphiQL, which needs nothing from elsewhere.
+    expect(run.stdout).toMatch(/<a href="graphiql">open GraphiQL<\/a>/);
   }, 90_000);
 });

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       sandbox: true,
+      graphiql: true,
       maxBodyBytes: 1_000_000,
       limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 2_000, maxNesting: 32 },
       shutdownGraceMs: 10_000,
@@ -78,7 +79,9 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection and the Sandbox off in production unless enabled', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false, graphiql: true });
+    expect(loadConfig({ NODE_ENV: 'production', ACQUIRE_ACCOUNT_ID: 'myaccount' })).toMatchObject({ graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', ACQUIRE_ACCOUNT_ID: 'myaccount', GRAPHQL_GRAPHIQL: 'true' })).toMatchObject({ graphiql: true });
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({
       introspection: true,
       sandbox: true,
