@@ -95,6 +95,8 @@ export interface Config {
   sandbox: boolean;
   /** GraphiQL at GET /graphiql, served by the gateway itself; default on unless in production, and in demo mode. */
   graphiql: boolean;
+  /** Serve /graphql as a Federation 2 subgraph (GRAPHQL_SUBGRAPH): entity keys and `_entities`, no subscriptions over HTTP. */
+  subgraph: boolean;
   maxBodyBytes: number;
   /**
    * What one operation may ask: field depth, cost (the estimate of its upstream calls), aliases;
@@ -329,6 +331,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
     sandbox: flag(env, 'GRAPHQL_SANDBOX', !production),
     graphiql: flag(env, 'GRAPHQL_GRAPHIQL', !production || upstream === null),
+    subgraph: flag(env, 'GRAPHQL_SUBGRAPH', false),
     maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),

@@ -54,7 +54,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       createCostPlugin(settings.limits.maxCost),
       options.observability,
       landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),
-      // We set no cache hints, and this is no subgraph; both plugins would hook every field.
+      // We set no cache hints, and send no federated traces as a subgraph: both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
     ],

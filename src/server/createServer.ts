@@ -32,6 +32,7 @@ import { createOriginPolicy } from './origins.js';
 import { createPersistedQueryStore } from './persistedQueries.js';
 import { createReadiness } from './readiness.js';
 import type { GatewaySettings } from './settings.js';
+import { buildSubgraph } from './subgraph.js';
 import { createSubscriptionServer } from './subscriptionServer.js';
 import { createObservedClient } from './upstreamClient.js';
 
@@ -147,13 +148,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     live: live.hub,
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   });
-  // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket).
+  // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket), unless a subgraph (below).
   // Nothing reads source positions of the SDL: without them the schema keeps no tokens (about 0.5 MiB).
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers, noLocation: true });
+  const typeDefs = loadTypeDefs();
+  const schema = makeExecutableSchema({ typeDefs, resolvers, noLocation: true });
+  // As a federation subgraph, HTTP serves the subgraph's schema; subscriptions keep the whole one.
+  const httpSchema = settings.subgraph ? buildSubgraph(typeDefs, resolvers) : schema;
   const formatError = createFormatError({ hideSuggestions: settings.production });
   const { documents } = settings;
   const manifest = documents.manifestPath
-    ? loadManifest(documents.manifestPath, { schema, maxTokens: settings.limits.maxTokens, maxNesting: settings.limits.maxNesting })
+    ? loadManifest(documents.manifestPath, { schema: httpSchema, maxTokens: settings.limits.maxTokens, maxNesting: settings.limits.maxNesting })
     : null;
   if (manifest) {
     logger.info(
@@ -182,7 +186,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
   });
   const apollo = await startApollo({
-    schema,
+    schema: httpSchema,
     settings,
     httpServer,
     formatError,

@@ -67,6 +67,12 @@ function sizeOf(listSize: ListSize | null, args: Record<string, unknown>): numbe
   return listSize.assumedSize ?? DEFAULT_LIST_SIZE;
 }
 
+/** How many representations a federation subgraph's `_entities` field is given; null for any other field. */
+function representationsOf(fieldName: string, args: Record<string, unknown>): number | null {
+  if (fieldName !== '_entities') return null;
+  return Array.isArray(args.representations) ? args.representations.length : 0;
+}
+
 /**
  * Measures one operation against the schema, with the request's variables. The cost is the sum of
  * each selected field's declared `@cost`, times the sizes (`@listSize`) of the lists above it: an
@@ -123,12 +129,14 @@ function measureOperation(
       const plan = fieldPlan(schema, type.name, field.name);
       const sizedHere = sized !== null && sized.fields.includes(field.name);
       const own = sizedHere ? sized.size : 1;
-      measure.cost += (plan.cost ?? 0) * own;
-      if (!selection.selectionSet) continue;
       const args = field.args.length > 0 ? getArgumentValues(field, selection, variables) : {};
+      const entities = type === schema.getQueryType() ? representationsOf(field.name, args) : null;
+      // A router's `_entities` (GRAPHQL_SUBGRAPH) reads one record per representation.
+      measure.cost += (entities ?? plan.cost ?? 0) * own;
+      if (!selection.selectionSet) continue;
       const isList = isListType(getNullableType(field.type));
       const connection = plan.listSize && plan.listSize.sizedFields.length > 0 ? { fields: plan.listSize.sizedFields, size: sizeOf(plan.listSize, args) } : null;
-      const below = connection || sizedHere || !isList ? own : own * sizeOf(plan.listSize, args);
+      const below = entities !== null ? own * entities : connection || sizedHere || !isList ? own : own * sizeOf(plan.listSize, args);
       // `__Type.ofType` follows a type's wrappers (at most three here: [X!]!), so its chain says
       // nothing of an answer's size; counted, it would refuse every standard introspection query.
       const levels = type.name === '__Type' && field.name === 'ofType' ? 0 : 1;

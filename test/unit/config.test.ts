@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       introspection: true,
       sandbox: true,
       graphiql: true,
+      subgraph: false,
       maxBodyBytes: 1_000_000,
       limits: { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 2_000, maxNesting: 32 },
       shutdownGraceMs: 10_000,
