@@ -6,6 +6,7 @@
  */
 import type { Emulator } from '../emulator/server.js';
 import type { GatewayProcess } from './processes.js';
+import { withoutCost } from './answers.js';
 import { peakRssMiB, resetPeakRss, runLoad } from './processes.js';
 
 export interface DashboardRun {
@@ -31,7 +32,7 @@ async function reference(url: string, body: string, key: string): Promise<string
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
   const text = await response.text();
   if (response.status !== 200 || text.includes('"errors"')) throw new Error(`reference answer failed: ${text.slice(0, 300)}`);
-  return text;
+  return withoutCost(text);
 }
 
 export async function runDashboard(

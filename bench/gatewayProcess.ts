@@ -1,6 +1,7 @@
 /**
  * One gateway under test, in its own process so that its CPU and memory are its own:
- * `BENCH_STRATEGY` (planned | naive), `ACQUIRE_BASE_URL`, `ACQUIRE_API_KEY`. Prints its URL.
+ * `BENCH_STRATEGY` (planned | naive), `ACQUIRE_BASE_URL`, `ACQUIRE_API_KEY`; `BENCH_COST_EXTENSION=off`
+ * leaves `extensions.cost` out, for the cost section. Prints its URL.
  */
 import { createGateway } from '../src/server/createServer.js';
 import { settingsOf } from '../src/server/settings.js';
@@ -18,6 +19,7 @@ const gateway = await createGateway({
   // Logged as in production: the benchmark measures the gateway as it ships.
   logger: createLogger({ pretty: false, level: config.log.level }),
   ...(naive ? { contextFactory: naiveContext } : {}),
+  ...(process.env.BENCH_COST_EXTENSION === 'off' ? { costExtension: false } : {}),
 });
 const url = await gateway.listen(0, '127.0.0.1');
 process.stdout.write(`${JSON.stringify({ ready: true, url, pid: process.pid })}\n`);

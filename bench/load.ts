@@ -4,6 +4,7 @@
  * every latency, so percentiles are exact. Prints one JSON result.
  */
 import http from 'node:http';
+import { withoutCost } from './answers.js';
 import { percentile, sortedCopy } from './stats.js';
 
 export interface LoadConfig {
@@ -50,7 +51,7 @@ async function run(config: LoadConfig): Promise<LoadResult> {
         res.on('end', () => {
           const body = Buffer.concat(chunks);
           if (res.statusCode !== 200 || body.includes('"errors"')) resolve('failed');
-          else if (expected !== undefined && body.toString('utf8') !== expected) resolve('mismatch');
+          else if (expected !== undefined && withoutCost(body.toString('utf8')) !== expected) resolve('mismatch');
           else resolve('ok');
         });
       });

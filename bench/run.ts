@@ -10,12 +10,13 @@
  * production start (bench/startup.ts).
  *
  * With BENCH_BASELINE_DIR set to a built checkout of an earlier version (`npm ci && npm run build`
- * there), that version runs beside ours in the dashboard, start-up and live-faults sections: before
- * and after, measured in one run on the same machine.
+ * there), that version runs beside ours in the operations, dashboard, start-up and live-faults
+ * sections: before and after, measured in one run on the same machine.
  *
  * Settings: BENCH_LATENCY_MS (20), BENCH_CONNECTIONS (10), BENCH_DURATION_MS (5000),
  * BENCH_WARMUP_MS (1000), BENCH_OPERATIONS (comma-separated names; all by default),
- * BENCH_SECTIONS (operations,dashboard,threads,startup,live), BENCH_BASELINE_DIR; for live: BENCH_LIVE_SUBSCRIBERS (1000),
+ * BENCH_SECTIONS (operations,dashboard,cost,threads,startup,live), BENCH_BASELINE_DIR; for cost: BENCH_COST_ROUNDS (6),
+ * BENCH_COST_ROUND_MS (2000); for live: BENCH_LIVE_SUBSCRIBERS (1000),
  * BENCH_LIVE_KEYS (10), BENCH_LIVE_EVENTS (10).
  */
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type EmulatorCall } from '../emulator/server.js';
+import { formatCost, runCost, type CostRun } from './cost.js';
 import { criticalPathMs, roundTrips } from './criticalPath.js';
 import { formatDashboard, runDashboard, type DashboardRun } from './dashboard.js';
 import { formatLive, runLive, type LiveRun } from './live.js';
@@ -46,7 +48,7 @@ const durationMs = setting('BENCH_DURATION_MS', 5000);
 const warmupMs = setting('BENCH_WARMUP_MS', 1000);
 const ALONE_MS = 2000;
 const chosen = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
-const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,threads,startup,live').split(',').map((name) => name.trim());
+const sections = (process.env.BENCH_SECTIONS ?? 'operations,dashboard,cost,threads,startup,live').split(',').map((name) => name.trim());
 const baselineDir = process.env.BENCH_BASELINE_DIR?.trim() || null;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   const handwritten = await startGatewayProcess(env, './handwrittenProcess.js');
   // Whole-query sharing is kept only if it earns its code: measured with it off, in the same run.
   const unshared = sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned', GRAPHQL_SHARE_OPERATIONS: 'false' }) : null;
-  const before = baselineDir && sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' }, join(baselineDir, 'dist/bench/gatewayProcess.js')) : null;
+  const before = baselineDir && (sections.includes('dashboard') || sections.includes('operations')) ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' }, join(baselineDir, 'dist/bench/gatewayProcess.js')) : null;
   const operations = OPERATIONS.filter((operation) => !chosen || chosen.includes(operation.name));
   const results: OperationResult[] = [];
   const dashboardSettings = { connections, warmupMs, durationMs };
@@ -141,6 +143,8 @@ async function main(): Promise<void> {
     events: setting('BENCH_LIVE_EVENTS', 10),
   };
   let threads: ThreadRun[] = [];
+  let cost: CostRun[] = [];
+  const costSettings = { connections, rounds: setting('BENCH_COST_ROUNDS', 6), roundMs: setting('BENCH_COST_ROUND_MS', 2000) };
   const threadSettings = {
     latencyMs,
     connections: Math.min(connections, 4),
@@ -156,7 +160,9 @@ async function main(): Promise<void> {
         const oursResult = await measure(ours, operation, fixture, emulator);
         emulator.reset();
         const naiveResult = await measure(naive, operation, fixture, emulator);
-        results.push({ name: operation.name, label: operation.label, ours: oursResult, naive: naiveResult });
+        emulator.reset();
+        const beforeResult = before ? await measure(before, operation, fixture, emulator) : null;
+        results.push({ name: operation.name, label: operation.label, ours: oursResult, naive: naiveResult, ...(beforeResult ? { before: beforeResult } : {}) });
       }
     }
     if (sections.includes('dashboard')) {
@@ -169,6 +175,16 @@ async function main(): Promise<void> {
         ...(before ? { before } : {}),
       };
       dashboard = await runDashboard(emulator, gateways, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
+    }
+    if (sections.includes('cost')) {
+      const single = OPERATIONS.find((operation) => operation.name === 'singleCase')!;
+      const body = JSON.stringify({ query: single.document, variables: single.variables(fixture) });
+      const withoutCost = await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned', BENCH_COST_EXTENSION: 'off' });
+      try {
+        cost = await runCost({ withCost: ours, withoutCost }, body, costSettings);
+      } finally {
+        await withoutCost.stop();
+      }
     }
     if (sections.includes('threads')) threads = await runThreads(threadSettings);
     if (sections.includes('startup')) {
@@ -187,6 +203,7 @@ async function main(): Promise<void> {
   const settings = { latencyMs, connections, durationMs, warmupMs, aloneMs: ALONE_MS };
   if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
   if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
+  if (cost.length > 0) process.stdout.write(`\n${formatCost(cost, { ...costSettings, latencyMs })}\n`);
   if (threads.length > 0) process.stdout.write(`\n${formatThreads(threads, threadSettings)}\n`);
   if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
   if (live.length > 0) process.stdout.write(`\n${formatLive(live, liveSettings)}\n`);
@@ -202,6 +219,7 @@ async function main(): Promise<void> {
         settings,
         operations: results,
         dashboard,
+        cost,
         threads,
         startup,
         live,

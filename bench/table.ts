@@ -22,6 +22,8 @@ export interface OperationResult {
   label: string;
   ours: Measurement;
   naive: Measurement;
+  /** The version of BENCH_BASELINE_DIR, when one is given. */
+  before?: Measurement;
 }
 
 export interface Settings {
@@ -53,11 +55,11 @@ function row(label: string, m: Measurement): string[] {
   ];
 }
 
-function ratioRow(ours: Measurement, naive: Measurement): string[] {
+function ratioRow(label: string, ours: Measurement, naive: Measurement): string[] {
   const a = ours.underLoad;
   const b = naive.underLoad;
   return [
-    'ours/naive',
+    label,
     ratio(ours.upstreamCalls, naive.upstreamCalls),
     ratio(ours.roundTrips, naive.roundTrips),
     ratio(ours.isolatedMedianMs, naive.isolatedMedianMs),
@@ -83,11 +85,12 @@ export function formatTable(results: readonly OperationResult[], settings: Setti
       `"alone" is the median over ${settings.aloneMs / 1000} s of one connection sending one request at a time`,
   ];
   for (const result of results) {
-    const { ours, naive } = result;
+    const { ours, naive, before } = result;
+    const beside = before ? [row('before', before), ratioRow('ours/before', ours, before)] : [];
     lines.push(
       '',
       `${result.name}: ${result.label}`,
-      render([COLUMNS, row('ours', ours), row('naive', naive), ratioRow(ours, naive)]),
+      render([COLUMNS, row('ours', ours), row('naive', naive), ratioRow('ours/naive', ours, naive), ...beside]),
       `  overhead = gateway latency / upstream time on the critical path of requests that made their own calls (ours ${fixed(ours.criticalPathMedianMs)} ms alone, ` +
         `${ours.roundTrips} x ${settings.latencyMs} ms nominal): alone ${fixed(ours.overheadAlone, 2)}x, ` +
         `under load p50 ${fixed(ours.overheadUnderLoad.p50, 2)}x p95 ${fixed(ours.overheadUnderLoad.p95, 2)}x ` +

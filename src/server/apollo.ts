@@ -23,6 +23,8 @@ export interface ApolloOptions {
   sandboxKey: string | undefined;
   /** Where automatic persisted queries are kept (server/persistedQueries.ts); null turns them off. */
   persistedQueries: { cache: KeyValueCache<string>; ttlSeconds: number } | null;
+  /** `extensions.cost` on every answer (server/costExtension.ts). */
+  costExtension: boolean;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
@@ -51,7 +53,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       // Upgraded sockets are no longer the HTTP server's: they close with the protocol's code.
       { serverWillStart: async () => ({ drainServer: () => options.drain(settings.shutdownGraceMs) }) },
       createLimitsPlugin(settings.limits),
-      createCostPlugin(settings.limits.maxCost),
+      ...(options.costExtension ? [createCostPlugin(settings.limits.maxCost)] : []),
       options.observability,
       landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),
       // We set no cache hints, and send no federated traces as a subgraph: both plugins would hook every field.

@@ -49,6 +49,8 @@ export interface GatewayOptions {
   sandboxKey?: string;
   /** How a request's context is built; the benchmark's naive baseline brings its own. */
   contextFactory?: ContextFactory;
+  /** False only for the benchmark's measure of what `extensions.cost` costs (bench/cost.ts); on by default. */
+  costExtension?: boolean;
   /** Freeze every record the upstream layer hands out, so a change anywhere throws (tests). */
   freezeRecords?: boolean;
   /** Tuning of the upstream client for tests; the upstream layer's own defaults otherwise. */
@@ -194,6 +196,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     observability: observability.plugin,
     sandboxKey: options.sandboxKey,
     persistedQueries,
+    costExtension: options.costExtension ?? true,
   });
   const handler = createHttpHandler({
     execute: createGraphQLExecution({
