@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { codes, type GraphQLResult } from '../helpers/graphql.js';
 
 const ENTRY = fileURLToPath(new URL('../../dist/src/index.js', import.meta.url));
@@ -25,9 +25,7 @@ beforeAll(async () => {
   redis = await startRedis();
   emulator = await startEmulator();
   const env = { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY, NODE_ENV: 'production', HOST: '127.0.0.1', REDIS_URL: redis.url, GRAPHQL_APQ_MAX_BYTES: String(MAX_BYTES) };
-  const started = await Promise.allSettled([startGatewayProcess(env), startGatewayProcess(env)]);
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<GatewayProcess>).value);
+  [a, b] = await startReplicas(env, env);
 }, 90_000);
 
 afterAll(async () => {
