@@ -7,15 +7,14 @@ import type { GatewayContext, Loaders, Planner, Touched, UpstreamDialect, Upstre
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
 import { getCase, getThread } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
-import { credentialFrom } from '../../src/upstream/credentials.js';
+import type { Credential } from '../../src/upstream/credentials.js';
 import { getContact } from '../../src/upstream/contacts.js';
 import { getMessage } from '../../src/upstream/messages.js';
 import { getNote } from '../../src/upstream/notes.js';
 import { getUser, listUsers } from '../../src/upstream/users.js';
 import type { ContextFactory } from '../../src/server/context.js';
 
-function naiveSession(client: UpstreamClient, authorization: string | undefined, requestId: string, onSend: () => void, dialect: UpstreamDialect): UpstreamSession {
-  const credential = authorization === undefined ? null : credentialFrom(authorization);
+function naiveSession(client: UpstreamClient, credential: Credential | null, requestId: string, onSend: () => void, dialect: UpstreamDialect): UpstreamSession {
   const send = (request: UpstreamRequest, repeatable: boolean): Promise<unknown> => {
     if (credential === null) return Promise.reject(new Error('no key'));
     onSend();
@@ -55,10 +54,10 @@ const noPlanner: Planner = {
   contactRelations: (): ContactRelation[] => [],
 };
 
-export const naiveContext: ContextFactory = ({ client, authorization, stats, live, session: planned }): GatewayContext => {
+export const naiveContext: ContextFactory = ({ client, credential, stats, live, session: planned }): GatewayContext => {
   const session = naiveSession(
     client,
-    authorization,
+    credential,
     stats.requestId,
     () => {
       stats.upstreamCalls += 1;

@@ -20,7 +20,7 @@ import type {
   ResyncEvent,
   ResyncReason,
 } from '../domain/events.js';
-import { credentialHash } from '../upstream/credentialHash.js';
+import type { Credential } from '../upstream/credentials.js';
 import type { ReadPath } from '../upstream/readPath.js';
 import type { Backplane } from './backplane.js';
 import { createDuplicates, type DuplicateWindows } from './duplicates.js';
@@ -41,8 +41,8 @@ export interface HubOptions {
 }
 
 export interface LiveHub {
-  /** The live side of a caller's context; `authorization` is undefined for a caller without a key. */
-  feed(authorization: string | undefined): LiveFeed;
+  /** The live side of a caller's context; `credential` is null for a caller without a key. */
+  feed(credential: Credential | null): LiveFeed;
   /** Adds the event to the log unless it announces nothing new; returns at once and never throws. */
   publish(event: NewLiveEvent): void;
   /** A webhook delivery's events, published unless the delivery was seen already (then false). */
@@ -188,15 +188,15 @@ export function createHub(options: HubOptions): LiveHub {
       for (const event of events) await published({ ...event, occurredAt });
       return true;
     },
-    feed(authorization) {
-      const hash = authorization === undefined ? null : credentialHash(authorization);
+    feed(credential) {
+      const hash = credential?.hash ?? null;
       return {
         publish,
         caseEvents: (after) =>
           subscribe({ hash, after, resumable: true, matches: (event): event is Extract<LiveEvent, { kind: 'case' }> => event.kind === 'case' }) as AsyncIterableIterator<CaseEventPayload>,
         agentEvents: () => subscribe({ hash, resumable: false, matches: (event): event is AgentLiveEvent => event.kind === 'agent' }) as AsyncIterableIterator<AgentLiveEvent>,
         messageEvents(watched: WatchedCase, after) {
-          const unwatch = authorization === undefined ? () => {} : watcher.watch(watched, authorization);
+          const unwatch = credential === null ? () => {} : watcher.watch(watched, credential);
           return subscribe({
             hash,
             after,

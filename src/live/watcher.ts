@@ -23,7 +23,7 @@ import type { WatchedCase } from '../domain/context.js';
 import type { LiveEvent, NewLiveEvent } from '../domain/events.js';
 import type { MessageRecord } from '../domain/records.js';
 import { getCase, getThread } from '../upstream/cases.js';
-import { credentialHash } from '../upstream/credentialHash.js';
+import type { Credential } from '../upstream/credentials.js';
 import type { ReadPath, Session } from '../upstream/readPath.js';
 import type { Backplane } from './backplane.js';
 import type { LiveObserver } from './observer.js';
@@ -49,8 +49,8 @@ export interface WatcherOptions {
 }
 
 export interface Watcher {
-  /** Polls `watched` with `authorization` until the returned function is called (once per call). */
-  watch(watched: WatchedCase, authorization: string): () => void;
+  /** Polls `watched` with `credential` until the returned function is called (once per call). */
+  watch(watched: WatchedCase, credential: Credential): () => void;
   /** An event of the log: a case written to or changed is busy again. */
   seen(event: LiveEvent): void;
   stop(): void;
@@ -58,8 +58,7 @@ export interface Watcher {
 
 interface Watch {
   readonly watched: WatchedCase;
-  readonly authorization: string;
-  readonly hash: string;
+  readonly credential: Credential;
   readonly leaseKey: string;
   readonly lastSeenKey: string;
   users: number;
@@ -132,7 +131,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const { message, id } of fresh) {
       if (id > newest) newest = id;
-      options.publish({ kind: 'message', type: 'ADDED', caseId: watch.watched.caseId, messageId: message.id, source: 'poll', audience: watch.hash });
+      options.publish({ kind: 'message', type: 'ADDED', caseId: watch.watched.caseId, messageId: message.id, source: 'poll', audience: watch.credential.hash });
     }
     return newest;
   }
@@ -147,7 +146,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
   async function poll(watch: Watch): Promise<void> {
     polls += 1;
     const session = readPath.session({
-      authorization: watch.authorization,
+      credential: watch.credential,
       requestId: `poll-${watch.watched.caseId}-${polls}`,
       maxConcurrentCalls: 2,
       onSend: () => (watch.reads -= 1),
@@ -210,16 +209,14 @@ export function createWatcher(options: WatcherOptions): Watcher {
   }
 
   return {
-    watch(watched, authorization) {
-      const hash = credentialHash(authorization);
-      const key = `${watched.caseId}:${hash}`;
+    watch(watched, credential) {
+      const key = `${watched.caseId}:${credential.hash}`;
       let watch = watches.get(key);
       const now = Date.now();
       if (!watch) {
         watch = {
           watched,
-          authorization,
-          hash,
+          credential,
           leaseKey: `live:poll:${key}`,
           lastSeenKey: `live:seen:${key}`,
           users: 0,

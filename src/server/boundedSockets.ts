@@ -51,8 +51,10 @@ const KEEP_ALIVE_MS = 12_000;
 
 export type ClosedBecause = 'handshake' | 'message_rate' | 'slow_reader';
 
-export function serveBounded<P extends Record<string, unknown>>(
-  options: ServerOptions<P, SocketExtra>,
+export function serveBounded<P extends Record<string, unknown>, E extends SocketExtra>(
+  options: ServerOptions<P, E>,
+  /** The state graphql-ws keeps with a connection (its context's `extra`), made when it opens. */
+  extraFor: (socket: WebSocket, request: IncomingMessage) => E,
   wss: WebSocketServer,
   bounds: SocketBounds,
   logger: Logger,
@@ -142,7 +144,7 @@ export function serveBounded<P extends Record<string, unknown>>(
             });
           }),
       },
-      { socket, request },
+      extraFor(socket, request),
     );
 
     socket.once('close', (code: number, reason: Buffer) => {

@@ -4,6 +4,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Credential } from '../upstream/credentials.js';
+import type { Caller } from './caller.js';
 import type { GatewayContext, LiveFeed, RequestStats } from '../domain/context.js';
 import { createLoaders } from '../loaders/index.js';
 import { selectionPlanner } from '../planner/relations.js';
@@ -16,7 +18,7 @@ export interface ContextParts {
   readonly stats: RequestStats;
   /** For contexts that bring their own session (the benchmark's naive baseline). */
   readonly client: UpstreamClient;
-  readonly authorization: string | undefined;
+  readonly credential: Credential | null;
   readonly live: LiveFeed;
   readonly onBatch?: (loader: string, size: number) => void;
 }
@@ -36,27 +38,13 @@ export const plannedContext: ContextFactory = ({ session, stats, live, onBatch }
 export interface RequestContextOptions {
   readPath: ReadPath;
   client: UpstreamClient;
-  /** Used when a request brings no Authorization header of its own. */
-  apiKey: string | undefined;
   maxConcurrentUpstreamCalls: number;
   /** No request makes more upstream calls than this, whatever it is admitted with (GRAPHQL_MAX_COST). */
   maxCost: number;
   factory: ContextFactory;
   /** The live side of each caller's context (src/live). */
-  live: { feed(authorization: string | undefined): LiveFeed };
+  live: { feed(credential: Credential | null): LiveFeed };
   onBatch?: (loader: string, size: number) => void;
-}
-
-/**
- * The credential a request acts with: the caller's own `Authorization` header, forwarded as is,
- * or else the gateway's configured key. Undefined when there is neither.
- */
-export function credentialResolver(apiKey: string | undefined): (req: IncomingMessage) => string | undefined {
-  const fallback = apiKey ? `Bearer ${apiKey}` : undefined;
-  return (req) => {
-    const header = req.headers.authorization?.trim();
-    return header ? header : fallback;
-  };
 }
 
 /** A request's context, and `close` for when the request is over. */
@@ -66,18 +54,17 @@ export interface RequestContext {
 }
 
 export interface RequestContexts {
-  /** The context of an HTTP request, acting with the request's credential. */
-  forRequest(req: IncomingMessage, stats: RequestStats, cancel?: AbortSignal): RequestContext;
-  /** A context acting with `authorization`: one per event of a subscription, over a fresh session. */
-  forCredential(authorization: string | undefined, stats: RequestStats, cancel?: AbortSignal): RequestContext;
-  credentialOf(req: IncomingMessage): string | undefined;
+  /**
+   * A context acting as `caller` (server/caller.ts), over a fresh session: one per HTTP request,
+   * one per event of a subscription.
+   */
+  forCaller(caller: Caller, stats: RequestStats, cancel?: AbortSignal): RequestContext;
 }
 
 export function createRequestContexts(options: RequestContextOptions): RequestContexts {
-  const credentialOf = credentialResolver(options.apiKey);
-  const forCredential = (authorization: string | undefined, stats: RequestStats, cancel?: AbortSignal): RequestContext => {
+  const forCaller = ({ credential }: Caller, stats: RequestStats, cancel?: AbortSignal): RequestContext => {
     const session = options.readPath.session({
-      authorization,
+      credential,
       requestId: stats.requestId,
       maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
       maxCalls: options.maxCost,
@@ -91,8 +78,8 @@ export function createRequestContexts(options: RequestContextOptions): RequestCo
         session,
         stats,
         client: options.client,
-        authorization,
-        live: options.live.feed(authorization),
+        credential,
+        live: options.live.feed(credential),
         ...(options.onBatch ? { onBatch: options.onBatch } : {}),
       });
       return { context, close: () => session.close() };
@@ -101,11 +88,7 @@ export function createRequestContexts(options: RequestContextOptions): RequestCo
       throw error;
     }
   };
-  return {
-    forRequest: (req, stats, cancel) => forCredential(credentialOf(req), stats, cancel),
-    forCredential,
-    credentialOf,
-  };
+  return { forCaller };
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;

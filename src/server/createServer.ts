@@ -16,7 +16,8 @@ import { credentialFrom, type GateOptions } from '../upstream/credentials.js';
 import { createReadPath } from '../upstream/readPath.js';
 import type { RetryOptions } from '../upstream/retry.js';
 import { startApollo } from './apollo.js';
-import { createRequestContexts, credentialResolver, plannedContext, type ContextFactory } from './context.js';
+import { createCallers } from './caller.js';
+import { createRequestContexts, plannedContext, type ContextFactory } from './context.js';
 import { createFormatError } from './errors.js';
 import { createGraphQLExecution } from './graphqlExecution.js';
 import { createHttpHandler, GRAPHQL_PATH } from './http.js';
@@ -140,10 +141,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metricsServer = settings.metricsPort === null ? null : createMetricsServer(metrics);
   const origins = createOriginPolicy(settings.corsOrigins);
   const live = await startLive(settings.live, readPath, metrics, logger);
+  const callers = createCallers(options.apiKey);
   const contexts = createRequestContexts({
     readPath,
     client,
-    apiKey: options.apiKey,
     maxConcurrentUpstreamCalls: settings.maxConcurrentUpstreamCalls,
     maxCost: settings.limits.maxCost,
     factory: options.contextFactory ?? plannedContext,
@@ -176,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     httpServer,
     schema,
     contexts,
+    callers,
     limits: settings.limits,
     introspection: settings.introspection,
     origins,
@@ -199,13 +201,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     costExtension: options.costExtension ?? true,
   });
   const handler = createHttpHandler({
+    callers,
     execute: createGraphQLExecution({
       apollo,
-      contextFor: contexts.forRequest,
+      contextFor: contexts.forCaller,
       metrics,
       maxCost: settings.limits.maxCost,
       recordShared: observability.recordShared,
-      ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath, credentialOf: credentialResolver(options.apiKey) } } : {}),
+      ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath } } : {}),
     }),
     webhook: live.webhook,
     ...(settings.graphiql ? { graphiql: createGraphiQLRoute({ exampleDocument: EXAMPLE_DOCUMENT, headers: explorerHeaders(options) }) } : {}),

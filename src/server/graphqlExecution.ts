@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext, RequestStats } from '../domain/context.js';
 import type { ReadPath } from '../upstream/readPath.js';
+import type { Caller } from './caller.js';
 import type { RequestContext } from './context.js';
 import { queryCost, withCost } from './costExtension.js';
 import { stampRequestId } from './httpErrors.js';
@@ -15,6 +16,8 @@ import { answerOf, operationKey, shareOperation, type Answer } from './sharedOpe
 
 export interface GraphQLRequest {
   req: IncomingMessage;
+  /** Who it acts as, resolved by intake. */
+  caller: Caller;
   method: string;
   headers: HeaderMap;
   search: string;
@@ -26,12 +29,12 @@ export interface GraphQLRequest {
 
 export interface ExecutionOptions {
   apollo: ApolloServer<GatewayContext>;
-  contextFor: (req: IncomingMessage, stats: RequestStats, cancel: AbortSignal) => RequestContext;
+  contextFor: (caller: Caller, stats: RequestStats, cancel: AbortSignal) => RequestContext;
   metrics: Metrics;
   /** GRAPHQL_MAX_COST, for the cost extension of answers shared with another request. */
   maxCost: number;
   /** Lets identical concurrent queries of one credential share one execution; absent when off. */
-  sharing?: { readPath: ReadPath; credentialOf(req: IncomingMessage): string | undefined };
+  sharing?: { readPath: ReadPath };
   /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
   recordShared?: (stats: RequestStats) => void;
 }
@@ -39,9 +42,9 @@ export interface ExecutionOptions {
 export function createGraphQLExecution(options: ExecutionOptions): (request: GraphQLRequest) => Promise<Answer> {
   const { apollo, contextFor, metrics } = options;
 
-  return async function execute({ req, method, headers, search, body, stats, cancel }) {
+  return async function execute({ req, caller, method, headers, search, body, stats, cancel }) {
     const run = async (stop: AbortSignal): Promise<Answer> => {
-      const request = contextFor(req, stats, stop);
+      const request = contextFor(caller, stats, stop);
       try {
         return await answerOf(
           await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: async () => request.context }),
@@ -51,12 +54,12 @@ export function createGraphQLExecution(options: ExecutionOptions): (request: Gra
         request.close();
       }
     };
-    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? options.sharing.credentialOf(req) : undefined;
+    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? caller.credential : null;
     let answer: Answer;
-    if (credential === undefined || !options.sharing) answer = await run(cancel);
+    if (credential === null || !options.sharing) answer = await run(cancel);
     else {
       const key = operationKey(method, search, req.headers, body);
-      const outcome = await shareOperation(options.sharing.readPath, credential, key, stats.requestId, run, cancel);
+      const outcome = await shareOperation(options.sharing.readPath, credential.hash, key, stats.requestId, run, cancel);
       answer = outcome.answer;
       if (outcome.joined) {
         stats.operationName = answer.operationName;

@@ -9,6 +9,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { HeaderMap } from '@apollo/server';
 import type { Tracer } from '@opentelemetry/api';
+import { MALFORMED_CREDENTIAL, type Callers } from './caller.js';
 import { requestIdOf } from './context.js';
 import type { GraphQLRequest } from './graphqlExecution.js';
 import { ClientGone, HttpError, sendHttpError, sendJson } from './httpErrors.js';
@@ -26,6 +27,8 @@ import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {
   execute: (request: GraphQLRequest) => Promise<Answer>;
+  /** Who a request acts as (server/caller.ts). */
+  callers: Callers;
   intake: IntakeLimits;
   /** Trusted documents and which documents may run (server/trustedDocuments.ts). */
   documents: DocumentPolicy;
@@ -85,6 +88,8 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const method = req.method ?? 'GET';
+    const caller = options.callers.of(req.headers.authorization, 'header');
+    if (caller === null) throw new HttpError(401, 'UNAUTHENTICATED', MALFORMED_CREDENTIAL);
     // Which document runs is settled before anything is parsed: a trusted document's id becomes its text.
     const operation = resolveDocument({ method, search, body: await readGraphQLBody(req, search, intake) }, options.documents);
     // A client that hangs up stops this request's reads (shared ones only when nobody else waits).
@@ -94,7 +99,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     res.once('close', () => {
       if (!res.writableFinished) cancel.abort();
     });
-    const answer = await execute({ req, method, headers, search: operation.search, body: operation.body, stats, cancel: cancel.signal });
+    const answer = await execute({ req, caller, method, headers, search: operation.search, body: operation.body, stats, cancel: cancel.signal });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.setHeader('content-length', answer.body.length);
     res.statusCode = answer.status;

@@ -76,13 +76,13 @@ export interface SharedOutcome {
  */
 export async function shareOperation(
   readPath: ReadPath,
-  credential: string,
+  credentialHash: string,
   key: string,
   requestId: string,
   execute: (cancel: AbortSignal) => Promise<Answer>,
   cancel: AbortSignal,
 ): Promise<SharedOutcome> {
-  const { value: answer, joined } = await readPath.share(credential, key, execute, cancel);
+  const { value: answer, joined } = await readPath.share(credentialHash, key, execute, cancel);
   if (!joined) return { answer, joined: false };
   if (answer.shareable) return { answer: forFollower(answer, requestId), joined: true };
   return { answer: await execute(cancel), joined: false };

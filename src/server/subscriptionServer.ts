@@ -25,11 +25,13 @@ import { CloseCode, type Context } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../domain/errorCodes.js';
 import { gatewayError } from '../domain/errors.js';
-import { credentialHash } from '../upstream/credentialHash.js';
 import { requestIdOf, type RequestContexts } from './context.js';
 import { foreignOrigin, GRAPHQL_PATH } from './http.js';
 import { HttpError } from './httpErrors.js';
+import { probeCases } from '../upstream/cases.js';
+import { UpstreamError } from '../upstream/errors.js';
 import { serveBounded, type SocketBounds, type SocketExtra } from './boundedSockets.js';
+import { MALFORMED_CREDENTIAL, type Caller, type Callers } from './caller.js';
 import { checkLimits, type QueryLimits } from './limits.js';
 import { subscribeWithFreshContexts } from './liveExecution.js';
 import type { Logger } from './logger.js';
@@ -42,6 +44,8 @@ export interface SubscriptionServerOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   contexts: RequestContexts;
+  /** Who a connection acts as (server/caller.ts): the same rules as HTTP's. */
+  callers: Callers;
   limits: QueryLimits;
   introspection: boolean;
   /** The HTTP endpoint's CORS_ORIGINS: a browser page elsewhere cannot open a connection either. */
@@ -64,21 +68,24 @@ export interface SubscriptionServer {
 
 /** Close code for a key over its connection limit: graphql-ws's code for "too many", which its clients do not retry at once. */
 const TOO_MANY_CONNECTIONS = CloseCode.TooManyInitialisationRequests;
-const MAX_CREDENTIAL_LENGTH = 4096;
 
-interface Connection {
+/** What the server keeps with a connection, in graphql-ws's `ctx.extra`. */
+interface Connection extends SocketExtra {
   readonly id: number;
-  authorization: string | undefined;
-  /** Counted against its key's limit once authenticated. */
+  /** Who it acts as, once `connection_init` is accepted. */
+  caller: Caller | null;
+  /** The key hash it is counted under against LIVE_MAX_CONNECTIONS_PER_KEY. */
   countedAs: string | null;
   readonly subscriptions: Map<string, LiveSubscription>;
 }
+
+type ConnectionContext = Context<Record<string, unknown>, Connection>;
 
 interface LiveSubscription {
   readonly requestId: string;
   readonly operation: string | null;
   readonly field: string;
-  readonly authorization: string | undefined;
+  readonly caller: Caller;
   readonly startedAt: number;
   readonly cancel: AbortController;
   /** Its cost estimate: each event's budget of upstream calls. */
@@ -130,7 +137,6 @@ function rejectUpgrade(socket: Duplex, error: HttpError, requestId: string): voi
 export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, contexts, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
-  const connections = new WeakMap<Context<Record<string, unknown>, SocketExtra>, Connection>();
   const perKey = new Map<string, number>();
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   let nextConnection = 0;
@@ -155,11 +161,42 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     ws.once('close', () => metrics.connections.dec());
   });
 
-  const connectionOf = (ctx: Context<Record<string, unknown>, SocketExtra>): Connection => {
-    let connection = connections.get(ctx);
-    if (!connection) connections.set(ctx, (connection = { id: (nextConnection += 1), authorization: undefined, countedAs: null, subscriptions: new Map() }));
-    return connection;
+  const connectionFor = (socket: SocketExtra['socket'], request: IncomingMessage): Connection => ({
+    socket,
+    request,
+    id: (nextConnection += 1),
+    caller: null,
+    countedAs: null,
+    subscriptions: new Map(),
+  });
+  const connectionOf = (ctx: ConnectionContext): Connection => ctx.extra;
+  const uncount = (connection: Connection): void => {
+    if (connection.countedAs === null) return;
+    const left = (perKey.get(connection.countedAs) ?? 1) - 1;
+    if (left <= 0) perKey.delete(connection.countedAs);
+    else perKey.set(connection.countedAs, left);
+    connection.countedAs = null;
   };
+
+  /**
+   * Whether Acquire takes the key: one cheap read through the read path (its credential gate and
+   * breakers), so that a wrong key is told at `connection_init`, not at its first event.
+   */
+  async function keyRefused(caller: Caller, connection: Connection): Promise<boolean> {
+    const scope = contexts.forCaller(caller, newRequestStats(`ws-${connection.id}-init`));
+    try {
+      scope.context.upstream.admit(1);
+      await probeCases(scope.context.upstream);
+      return false;
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'UNAUTHENTICATED') return true;
+      // Acquire unreachable, or the key lacks case permission: live events may still serve it.
+      logger.debug({ connection: connection.id, error: error instanceof Error ? error.message : String(error) }, 'subscription connection: key not checked');
+      return false;
+    } finally {
+      scope.close();
+    }
+  }
 
   const end = (connection: Connection, id: string): void => {
     const subscription = connection.subscriptions.get(id);
@@ -188,41 +225,45 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     });
   const subscriptionIdOf = (connection: { id: number | string }, id: string): string => `ws-${connection.id}-${id}`.slice(0, 128);
 
-  const server = serveBounded<Record<string, unknown>>(
+  const server = serveBounded<Record<string, unknown>, Connection>(
     {
       schema,
-      onConnect(ctx) {
+      async onConnect(ctx) {
         const connection = connectionOf(ctx);
-        const request = ctx.extra.request;
-        const authorization = credentialIn(ctx.connectionParams) ?? contexts.credentialOf(request);
-        if (authorization === undefined || authorization.length > MAX_CREDENTIAL_LENGTH) {
-          ctx.extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: send Authorization in connectionParams');
+        const given = credentialIn(ctx.connectionParams);
+        const caller = given === undefined ? options.callers.of(connection.request.headers.authorization, 'header') : options.callers.of(given, 'connectionParams');
+        const close = (code: number, reason: string): false => {
+          connection.socket.close(code, reason);
           return false;
-        }
-        const hash = credentialHash(authorization);
+        };
+        if (caller === null) return close(CloseCode.Forbidden, `UNAUTHENTICATED: ${MALFORMED_CREDENTIAL}`.slice(0, 123));
+        if (caller.credential === null) return close(CloseCode.Forbidden, 'UNAUTHENTICATED: send Authorization in connectionParams');
+        const { hash } = caller.credential;
         const open = perKey.get(hash) ?? 0;
         if (open >= options.maxConnectionsPerKey) {
           logger.warn({ connection: connection.id, limit: options.maxConnectionsPerKey }, 'subscription connection refused: too many for its key');
-          ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `TOO_MANY_CONNECTIONS: at most ${options.maxConnectionsPerKey} per key`);
-          return false;
+          return close(TOO_MANY_CONNECTIONS, `TOO_MANY_CONNECTIONS: at most ${options.maxConnectionsPerKey} per key`);
         }
+        // Counted before the key is checked, so that connections opened at once cannot all pass.
         perKey.set(hash, open + 1);
         connection.countedAs = hash;
-        connection.authorization = authorization;
+        if (await keyRefused(caller, connection)) {
+          uncount(connection);
+          return close(CloseCode.Forbidden, 'UNAUTHENTICATED: the Acquire API refused this key');
+        }
+        connection.caller = caller;
         return true;
       },
       onClose(ctx) {
         const connection = connectionOf(ctx);
         for (const id of [...connection.subscriptions.keys()]) end(connection, id);
-        if (connection.countedAs !== null) {
-          const left = (perKey.get(connection.countedAs) ?? 1) - 1;
-          if (left <= 0) perKey.delete(connection.countedAs);
-          else perKey.set(connection.countedAs, left);
-          connection.countedAs = null;
-        }
+        uncount(connection);
       },
       onSubscribe(ctx, id, payload) {
         const connection = connectionOf(ctx);
+        const { caller } = connection;
+        // graphql-ws lets nothing subscribe before the acknowledgement, which sets the caller.
+        if (caller === null) return [refusal('Send connection_init first', 'UNAUTHENTICATED')];
         // graphql-ws has registered this one already.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [refusal(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
@@ -251,7 +292,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           requestId: subscriptionIdOf(connection, id),
           operation: payload.operationName ?? operation.name?.value ?? null,
           field: rootFieldOf(document, payload.operationName),
-          authorization: connection.authorization,
+          caller,
           startedAt: Date.now(),
           cancel: new AbortController(),
           callBudget: limited.cost,
@@ -274,7 +315,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         const subscription = args.contextValue as LiveSubscription;
         const results = await subscribeWithFreshContexts(args, (event) => {
           const stats = newRequestStats(`${subscription.requestId}-${event}`);
-          const scope = contexts.forCredential(subscription.authorization, stats, subscription.cancel.signal);
+          const scope = contexts.forCaller(subscription.caller, stats, subscription.cancel.signal);
           scope.context.upstream.admit(subscription.callBudget);
           return {
             context: scope.context,
@@ -305,6 +346,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         end(connectionOf(ctx), id);
       },
     },
+    connectionFor,
     wss,
     options.bounds,
     logger,

@@ -19,9 +19,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
 import type { UpstreamClient } from './client.js';
-import { credentialHash } from './credentialHash.js';
 import { createCallBudget } from './budget.js';
-import { createRejectionLatch, credentialFrom, MALFORMED_KEY } from './credentials.js';
+import { createRejectionLatch, type Credential } from './credentials.js';
 import { cancelledError, UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { createLimiter } from './limit.js';
@@ -39,8 +38,8 @@ export interface ReadPathOptions {
 }
 
 export interface SessionOptions {
-  /** The whole Authorization header value; undefined when the caller has no key at all. */
-  authorization: string | undefined;
+  /** The caller's checked credential (server/caller.ts); null when it has no key at all. */
+  credential: Credential | null;
   requestId: string;
   /** Upstream calls the request may have in flight at once. */
   maxConcurrentCalls: number;
@@ -63,7 +62,7 @@ export interface ReadPath {
    * Runs `work` once for every concurrent caller of the same credential and `key`, under the
    * rules of reads. `cancel` lets a caller leave; `work`'s own signal fires when all have left.
    */
-  share<T>(authorization: string, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<Shared<T>>;
+  share<T>(credentialHash: string, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<Shared<T>>;
   /** Credentials with a live request, a read or a write in flight: what the read path holds now. */
   liveCredentials(): number;
 }
@@ -82,7 +81,7 @@ interface InFlight {
 }
 
 /** What the read path knows of one credential, while any request of it is live. */
-interface Credential {
+interface CredentialState {
   readonly hash: string;
   readonly inFlight: Map<string, InFlight>;
   /** Writes in flight. */
@@ -104,22 +103,22 @@ function readKey(kind: string, request: UpstreamRequest): string {
 
 export function createReadPath(options: ReadPathOptions): ReadPath {
   const { client } = options;
-  const credentials = new Map<string, Credential>();
+  const credentials = new Map<string, CredentialState>();
   const finish = options.freezeRecords ? deepFreeze : <T>(value: T): T => value;
 
-  const credentialOf = (hash: string): Credential => {
+  const credentialOf = (hash: string): CredentialState => {
     let credential = credentials.get(hash);
     if (!credential) credentials.set(hash, (credential = { hash, inFlight: new Map(), writing: 0, sessions: new Set() }));
     return credential;
   };
-  const release = (credential: Credential): void => {
+  const release = (credential: CredentialState): void => {
     if (credential.inFlight.size === 0 && credential.writing === 0 && credential.sessions.size === 0) {
       if (credentials.get(credential.hash) === credential) credentials.delete(credential.hash);
     }
   };
 
   /** Joins the call in flight for `key`, or starts it; the caller may leave through `cancel`. */
-  function join<T>(credential: Credential, key: string, start: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
+  function join<T>(credential: CredentialState, key: string, start: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
     if (cancel?.aborted) return Promise.reject(cancelledError());
     let started = false;
     let entry = credential.inFlight.get(key);
@@ -174,7 +173,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   }
 
   /** Runs `work` shared when sharing is on and no write of the credential is in flight. */
-  async function shared<T>(credential: Credential, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
+  async function shared<T>(credential: CredentialState, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
     if (!options.shareAcrossRequests || credential.writing > 0) {
       return { value: await work(cancel ?? new AbortController().signal), started: true };
     }
@@ -182,11 +181,10 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   }
 
   function session(settings: SessionOptions): Session {
-    const { authorization, cancel } = settings;
-    // Only `Bearer <token>` of sane length goes upstream; the rest fails here, without calling.
-    const key = authorization === undefined ? null : credentialFrom(authorization);
+    const { cancel } = settings;
+    const key = settings.credential;
     if (key === null) {
-      const refusal = authorization === undefined ? MISSING_KEY : MALFORMED_KEY;
+      const refusal = MISSING_KEY;
       return {
         dialect: options.dialect,
         notice: () => {},
@@ -295,8 +293,8 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   return {
     session,
     liveCredentials: () => credentials.size,
-    async share(authorization, key, work, cancel) {
-      const credential = credentialOf(credentialHash(authorization));
+    async share(hash, key, work, cancel) {
+      const credential = credentialOf(hash);
       try {
         const { value, started } = await shared(credential, `operation ${key}`, work, cancel);
         return { value, joined: !started };

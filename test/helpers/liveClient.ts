@@ -32,13 +32,13 @@ export function wsUrl(graphqlUrl: string): string {
   return graphqlUrl.replace(/^http/, 'ws');
 }
 
-export function connectLive(graphqlUrl: string, key: string | null, options: { retry?: boolean } = {}): LiveClient {
+export function connectLive(graphqlUrl: string, key: string | null, options: { retry?: boolean; connectionParams?: Record<string, unknown> } = {}): LiveClient {
   let onClosed: (event: { code: number; reason: string }) => void = () => {};
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
   const client: Client = createClient({
     url: wsUrl(graphqlUrl),
     webSocketImpl: WebSocket,
-    connectionParams: key === null ? {} : { Authorization: `Bearer ${key}` },
+    connectionParams: options.connectionParams ?? (key === null ? {} : { Authorization: `Bearer ${key}` }),
     retryAttempts: options.retry ? 5 : 0,
     lazy: false,
     // A connection the server drops (a killed replica) is reported through `closed`, not the console.

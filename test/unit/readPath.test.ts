@@ -5,6 +5,7 @@
 import type { Touched, UpstreamRequest } from '../../src/domain/context.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
 import { loadConfig } from '../../src/config.js';
+import { credentialFrom } from '../../src/upstream/credentials.js';
 import { createReadPath, type ReadPath } from '../../src/upstream/readPath.js';
 
 const { dialect } = loadConfig({});
@@ -40,7 +41,7 @@ const normalise = (body: unknown) => ({ body });
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 function sessionOf(readPath: ReadPath, authorization: string, cancel?: AbortSignal) {
-  return readPath.session({ authorization, requestId: 'r', maxConcurrentCalls: 10, ...(cancel ? { cancel } : {}) });
+  return readPath.session({ credential: credentialFrom(authorization), requestId: 'r', maxConcurrentCalls: 10, ...(cancel ? { cancel } : {}) });
 }
 
 describe('the read path', () => {
@@ -185,7 +186,7 @@ describe('the read path', () => {
 
   it('sends nothing without a credential', async () => {
     const { client, calls } = handClient();
-    const session = createReadPath({ client, shareAcrossRequests: true, dialect }).session({ authorization: undefined, requestId: 'r', maxConcurrentCalls: 1 });
+    const session = createReadPath({ client, shareAcrossRequests: true, dialect }).session({ credential: null, requestId: 'r', maxConcurrentCalls: 1 });
     await expect(session.read(CASE, 'case', normalise)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls).toHaveLength(0);
   });
