@@ -7,7 +7,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../domain/context.js';
 import { createCostPlugin, stringifyResult } from './costExtension.js';
-import { createLimitsPlugin } from './limits.js';
+import { createAdmissionPlugin, type Admission } from './admission.js';
 import { landingPagePlugin } from './sandbox.js';
 import type { GatewaySettings } from './settings.js';
 
@@ -25,6 +25,8 @@ export interface ApolloOptions {
   persistedQueries: { cache: KeyValueCache<string>; ttlSeconds: number } | null;
   /** `extensions.cost` on every answer (server/costExtension.ts). */
   costExtension: boolean;
+  /** What an operation must pass (server/admission.ts), over `schema`. */
+  admission: Admission;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
@@ -39,7 +41,9 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     persistedQueries: options.persistedQueries ? { cache: options.persistedQueries.cache, ttl: options.persistedQueries.ttlSeconds } : false,
     // server/shutdown.ts owns SIGTERM; Apollo's own handler would stop first and re-send the signal.
     stopOnTerminationSignals: false,
-    introspection: settings.introspection,
+    // The admission refuses introspection when it is off, in words that name the setting.
+    introspection: true,
+    validationRules: [...options.admission.extraRules],
     // Batched operations would multiply every limit by the batch size.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -47,12 +51,12 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     // the response for nobody's benefit. Ours is compact, with the cost extension last.
     stringifyResult,
     // graphql-js stops parsing a document past this many tokens, before it builds anything.
-    parseOptions: { maxTokens: settings.limits.maxTokens },
+    parseOptions: options.admission.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: settings.shutdownGraceMs }),
       // Upgraded sockets are no longer the HTTP server's: they close with the protocol's code.
       { serverWillStart: async () => ({ drainServer: () => options.drain(settings.shutdownGraceMs) }) },
-      createLimitsPlugin(settings.limits),
+      createAdmissionPlugin(options.admission),
       ...(options.costExtension ? [createCostPlugin(settings.limits.maxCost)] : []),
       options.observability,
       landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),

@@ -16,6 +16,7 @@ import { credentialFrom, type GateOptions } from '../upstream/credentials.js';
 import { createReadPath } from '../upstream/readPath.js';
 import type { RetryOptions } from '../upstream/retry.js';
 import { startApollo } from './apollo.js';
+import { createAdmission } from './admission.js';
 import { createCallers } from './caller.js';
 import { createRequestContexts, plannedContext, type ContextFactory } from './context.js';
 import { createFormatError } from './errors.js';
@@ -173,13 +174,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     documents.apq && documents.allowArbitrary
       ? await createPersistedQueryStore({ redisUrl: settings.live.redisUrl, ttlSeconds: documents.apqTtlSeconds, maxBytes: documents.apqMaxBytes, logger })
       : null;
+  const documentPolicy = { manifest, allowArbitrary: documents.allowArbitrary };
+  const admissionOf = (over: typeof schema) => createAdmission({ schema: over, limits: settings.limits, introspection: settings.introspection, documents: documentPolicy });
+  const admission = admissionOf(schema);
   const subscriptions = createSubscriptionServer({
     httpServer,
     schema,
     contexts,
     callers,
-    limits: settings.limits,
-    introspection: settings.introspection,
+    admission,
     origins,
     maxPayloadBytes: settings.maxBodyBytes,
     maxSubscriptionsPerConnection: settings.live.maxSubscriptionsPerConnection,
@@ -198,6 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     observability: observability.plugin,
     sandboxKey: options.sandboxKey,
     persistedQueries,
+    admission: httpSchema === schema ? admission : admissionOf(httpSchema),
     costExtension: options.costExtension ?? true,
   });
   const handler = createHttpHandler({
@@ -212,7 +216,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }),
     webhook: live.webhook,
     ...(settings.graphiql ? { graphiql: createGraphiQLRoute({ exampleDocument: EXAMPLE_DOCUMENT, headers: explorerHeaders(options) }) } : {}),
-    documents: { manifest, allowArbitrary: documents.allowArbitrary },
+    documents: documentPolicy,
     intake: { maxBodyBytes: settings.maxBodyBytes, maxNesting: settings.limits.maxNesting },
     serveMetrics: metricsServer === null,
     origins,

@@ -4,15 +4,12 @@
  * cost that estimates how many upstream calls the query could cause, from the costs and list
  * sizes the schema declares.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from '../domain/context.js';
 import type { ErrorCode } from '../domain/errorCodes.js';
 import { gatewayError } from '../domain/errors.js';
 import {
   getArgumentValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
   isInterfaceType,
   isListType,
@@ -151,10 +148,7 @@ function rejection(message: string, code: ErrorCode): GraphQLError {
   return gatewayError(message, code, { http: { status: 400 } });
 }
 
-/**
- * The first limit an operation passes, as the error that refuses it; null when it passes none.
- * The HTTP path (the plugin below) and subscriptions over WebSocket share it.
- */
+/** The first limit an operation passes, as the error that refuses it; null when it passes none (server/admission.ts). */
 export interface LimitVerdict {
   /** Why the operation is refused; null when it may run. */
   refusal: GraphQLError | null;
@@ -166,7 +160,8 @@ export function checkLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  rawVariables: Record<string, unknown> | null | undefined,
+  /** Coerced (server/admission.ts): measured as execution will see them, their defaults included. */
+  variables: Record<string, unknown>,
   limits: QueryLimits,
 ): LimitVerdict {
   const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -175,9 +170,6 @@ export function checkLimits(
   }
   const root = schema.getRootType(operation.operation);
   if (!root) return { refusal: null, cost: 0 };
-  // Measured with the variables as execution will see them, their defaults included.
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  const variables = coerced.coerced ?? rawVariables ?? {};
   const measured = measureOperation(schema, root, operation.selectionSet, fragments, variables);
   const verdict = (refusal: GraphQLError | null): LimitVerdict => ({ refusal, cost: measured.cost });
   if (measured.depth > limits.maxDepth) {
@@ -195,21 +187,4 @@ export function checkLimits(
     );
   }
   return verdict(null);
-}
-
-/** Refuses what exceeds the limits; what may run gets its estimate as its budget of upstream calls. */
-export function createLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, operation, document, request, contextValue }) {
-          if (!operation) return;
-          const { refusal, cost } = checkLimits(schema, document, operation, request.variables, limits);
-          contextValue.stats.estimatedCost = cost;
-          if (refusal) throw refusal;
-          contextValue.upstream.admit(cost);
-        },
-      };
-    },
-  };
 }

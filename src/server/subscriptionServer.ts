@@ -2,29 +2,15 @@
  * Subscriptions over the GraphQL over WebSocket protocol (graphql-ws) on the GraphQL path. A
  * connection is authenticated when it opens: `Authorization` in its `connectionParams` (as Apollo
  * Sandbox and graphql-ws clients send headers), else the upgrade request's header, else the
- * gateway's own key. Each subscription is parsed, validated and measured against the same limits
- * as an HTTP request, and refused with the same error codes; each event is read with the
+ * gateway's own key. Each subscription passes the same admission as an HTTP request
+ * (server/admission.ts), refused with the same error codes; each event is read with the
  * subscriber's credential in a fresh context (server/liveExecution.ts).
  */
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  getOperationAST,
-  GraphQLError,
-  Kind,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import type { ErrorCode } from '../domain/errorCodes.js';
-import { gatewayError } from '../domain/errors.js';
 import { requestIdOf, type RequestContexts } from './context.js';
 import { foreignOrigin, GRAPHQL_PATH } from './http.js';
 import { HttpError } from './httpErrors.js';
@@ -32,11 +18,10 @@ import { probeCases } from '../upstream/cases.js';
 import { UpstreamError } from '../upstream/errors.js';
 import { serveBounded, type SocketBounds, type SocketExtra } from './boundedSockets.js';
 import { MALFORMED_CREDENTIAL, type Caller, type Callers } from './caller.js';
-import { checkLimits, type QueryLimits } from './limits.js';
+import { refusal, type Admission } from './admission.js';
 import { subscribeWithFreshContexts } from './liveExecution.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { nestsDeeperThan } from './nesting.js';
 import type { OriginPolicy } from './origins.js';
 import { newRequestStats } from './requestStats.js';
 
@@ -46,8 +31,8 @@ export interface SubscriptionServerOptions {
   contexts: RequestContexts;
   /** Who a connection acts as (server/caller.ts): the same rules as HTTP's. */
   callers: Callers;
-  limits: QueryLimits;
-  introspection: boolean;
+  /** What a subscription must pass before it starts: HTTP's rules (server/admission.ts). */
+  admission: Admission;
   /** The HTTP endpoint's CORS_ORIGINS: a browser page elsewhere cannot open a connection either. */
   origins: OriginPolicy;
   /** The largest message a client may send (as the largest HTTP body). */
@@ -96,18 +81,6 @@ interface LiveSubscription {
   listening: boolean;
 }
 
-const refusal = (message: string, code: ErrorCode): GraphQLError => gatewayError(message, code);
-
-/** Variables nested past the limit (or past what JSON.stringify can walk): the HTTP intake's rule. */
-function nestedTooDeep(variables: unknown, limit: number): boolean {
-  if (variables === undefined || variables === null) return false;
-  try {
-    return nestsDeeperThan(JSON.stringify(variables), limit, 'json');
-  } catch {
-    return true;
-  }
-}
-
 /** The credential a client gave in `connectionParams`: `Authorization`, any case, or under `headers`. */
 function credentialIn(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
   if (!params) return undefined;
@@ -138,7 +111,6 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const { schema, contexts, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const perKey = new Map<string, number>();
-  const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   let nextConnection = 0;
 
   options.httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -268,26 +240,14 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [refusal(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
         }
-        const { limits } = options;
-        if (nestsDeeperThan(payload.query, limits.maxNesting, 'graphql')) {
-          return [refusal(`The operation's text is nested deeper than ${limits.maxNesting} levels`, 'QUERY_TOO_DEEP')];
-        }
-        if (nestedTooDeep(payload.variables, limits.maxNesting)) return [refusal(`The variables are nested deeper than ${limits.maxNesting} levels`, 'BAD_REQUEST')];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          return [refusal(error instanceof GraphQLError ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return invalid.map((error) => refusal(error.message, 'GRAPHQL_VALIDATION_FAILED'));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [refusal('Name the operation to run (operationName)', 'OPERATION_RESOLUTION_FAILURE')];
+        const document = options.admission.document(payload);
+        if (Array.isArray(document)) return document;
+        const admitted = options.admission.operation(document, payload.operationName, payload.variables);
+        if ('refused' in admitted) return [...admitted.refused];
+        const { operation } = admitted;
         if (operation.operation !== 'subscription') {
           return [refusal(`Only subscriptions go over WebSocket; send ${operation.operation}s to ${GRAPHQL_PATH} over HTTP`, 'BAD_REQUEST')];
         }
-        const limited = checkLimits(schema, document, operation, payload.variables, limits);
-        if (limited.refusal) return [limited.refusal];
         const subscription: LiveSubscription = {
           requestId: subscriptionIdOf(connection, id),
           operation: payload.operationName ?? operation.name?.value ?? null,
@@ -295,7 +255,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           caller,
           startedAt: Date.now(),
           cancel: new AbortController(),
-          callBudget: limited.cost,
+          callBudget: admitted.cost,
           events: 0,
           upstreamCalls: 0,
           listening: false,
@@ -307,6 +267,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           schema,
           document,
           operationName: payload.operationName ?? null,
+          // Raw: execution coerces them again, as it did for the admission.
           variableValues: payload.variables ?? null,
           contextValue: subscription,
         };
