@@ -82,6 +82,13 @@ module.exports = {
       to: { path: '^src/upstream/(client|readPath|envelopes|params|retry|breaker|limit|freeze|credentialHash|credentials|budget|pageWindow|touches)\\.ts$' },
     },
     {
+      name: 'sessions-only-from-the-scope-factory',
+      severity: 'error',
+      comment: 'An upstream session (budget, request id, credential) is had only through server/scopes.ts; createServer.ts builds the read path it stands on.',
+      from: { path: '^src/', pathNot: '^src/(server/scopes|server/createServer|upstream/readPath)\\.ts$' },
+      to: { path: '^src/upstream/readPath\\.ts$' },
+    },
+    {
       name: 'emulator-only-from-the-entry-point',
       severity: 'error',
       comment: 'The emulator is a part of its own: only src/index.ts starts it, and only in demo mode.',

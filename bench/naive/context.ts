@@ -7,7 +7,7 @@ import type { GatewayContext, Loaders, Planner, Touched, UpstreamDialect, Upstre
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
 import { getCase, getThread } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
-import type { Credential } from '../../src/upstream/credentials.js';
+import type { Credential } from '../../src/domain/context.js';
 import { getContact } from '../../src/upstream/contacts.js';
 import { getMessage } from '../../src/upstream/messages.js';
 import { getNote } from '../../src/upstream/notes.js';
@@ -54,7 +54,7 @@ const noPlanner: Planner = {
   contactRelations: (): ContactRelation[] => [],
 };
 
-export const naiveContext: ContextFactory = ({ client, credential, stats, live, session: planned }): GatewayContext => {
+export const naiveContext: ContextFactory = ({ client, credential, stats, live, scope }): GatewayContext => {
   const session = naiveSession(
     client,
     credential,
@@ -62,7 +62,7 @@ export const naiveContext: ContextFactory = ({ client, credential, stats, live, 
     () => {
       stats.upstreamCalls += 1;
     },
-    planned.dialect,
+    scope.upstream.dialect,
   );
   return { requestId: stats.requestId, upstream: session, loaders: naiveLoaders(session), planner: noPlanner, live, stats };
 };

@@ -82,6 +82,14 @@ export interface UpstreamSession {
   admit(calls: number): void;
 }
 
+/** A caller's key, checked and put in its canonical form (src/upstream/credentials.ts), and what stands for it. */
+export interface Credential {
+  /** The `Authorization` header sent upstream: `Bearer <token>`. */
+  readonly header: string;
+  /** Its SHA-256: what every map in the process keys on, so the key itself is never kept. */
+  readonly hash: string;
+}
+
 /** Records read by id, with the relations that the read embedded. */
 export interface RelationLoader<R extends string, T> {
   /** The record with at least `relations` embedded. */
@@ -183,6 +191,33 @@ export interface LiveFeed {
   messageEvents(watched: WatchedCase, after?: string): AsyncIterableIterator<MessageEventPayload>;
   /** The account's agent status changes, until the iterator is returned. */
   agentEvents(): AsyncIterableIterator<AgentLiveEvent>;
+}
+
+export interface ScopeOptions {
+  /** Who the work acts as; null for a caller without a key (its reads fail UNAUTHENTICATED). */
+  readonly credential: Credential | null;
+  /** Sent upstream as `x-request-id`, and in the logs of the work's calls. */
+  readonly requestId: string;
+  /** Upstream calls the work may make; until `admit` says otherwise, GRAPHQL_MAX_COST. */
+  readonly budget?: number;
+  /** Aborted when the work's client has gone: its reads stop (its writes never do). */
+  readonly cancel?: AbortSignal;
+  /** Told of every call the work sends (a read it joined or remembered is not one). */
+  readonly onSend?: () => void;
+}
+
+/** One unit of upstream work (an HTTP request, one event of a subscription, one poll): its session and loaders. */
+export interface Scope {
+  readonly upstream: UpstreamSession;
+  /** Made on first use: a poll needs none. */
+  readonly loaders: Loaders;
+  /** The work is over: what the read path holds for it can go. */
+  close(): void;
+}
+
+/** The only way to an upstream session (src/server/scopes.ts). */
+export interface Scopes {
+  open(options: ScopeOptions): Scope;
 }
 
 /** What every resolver receives: built fresh for each GraphQL request, never changed by resolvers. */

@@ -9,7 +9,7 @@
  * log, a subscriber whose queue overflowed), it receives a RESYNC that says from where to where.
  */
 import type { Logger } from 'pino';
-import type { LiveFeed, WatchedCase } from '../domain/context.js';
+import type { LiveFeed, Scopes, WatchedCase } from '../domain/context.js';
 import type {
   AgentLiveEvent,
   CaseEventPayload,
@@ -20,8 +20,7 @@ import type {
   ResyncEvent,
   ResyncReason,
 } from '../domain/events.js';
-import type { Credential } from '../upstream/credentials.js';
-import type { ReadPath } from '../upstream/readPath.js';
+import type { Credential } from '../domain/context.js';
 import type { Backplane } from './backplane.js';
 import { createDuplicates, type DuplicateWindows } from './duplicates.js';
 import { compareEventIds } from './eventIds.js';
@@ -31,7 +30,8 @@ import { createWatcher, type PollSettings } from './watcher.js';
 
 export interface HubOptions {
   backplane: Backplane;
-  readPath: ReadPath;
+  /** Where polls get their upstream sessions (server/scopes.ts). */
+  scopes: Scopes;
   poll: PollSettings;
   /** Events held for one slow subscriber; past it they give way to a RESYNC. */
   maxQueuedEvents: number;
@@ -73,7 +73,7 @@ export function createHub(options: HubOptions): LiveHub {
   const { backplane, observer, logger } = options;
   const subscriptions = new Set<LocalSubscription>();
   const duplicates = createDuplicates(backplane, options.windows);
-  const watcher = createWatcher({ readPath: options.readPath, backplane, publish: (event) => publish(event), settings: options.poll, observer, logger });
+  const watcher = createWatcher({ scopes: options.scopes, backplane, publish: (event) => publish(event), settings: options.poll, observer, logger });
 
   async function publishNow(event: NewLiveEvent): Promise<void> {
     if (!(await duplicates.isNews(event))) {

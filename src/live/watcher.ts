@@ -19,12 +19,11 @@
  * a dying poller and its successor is one event: src/live/duplicates.ts).
  */
 import type { Logger } from 'pino';
-import type { WatchedCase } from '../domain/context.js';
+import type { Scopes, UpstreamSession, WatchedCase } from '../domain/context.js';
 import type { LiveEvent, NewLiveEvent } from '../domain/events.js';
 import type { MessageRecord } from '../domain/records.js';
 import { getCase, getThread } from '../upstream/cases.js';
-import type { Credential } from '../upstream/credentials.js';
-import type { ReadPath, Session } from '../upstream/readPath.js';
+import type { Credential } from '../domain/context.js';
 import type { Backplane } from './backplane.js';
 import type { LiveObserver } from './observer.js';
 
@@ -40,7 +39,8 @@ export interface PollSettings {
 }
 
 export interface WatcherOptions {
-  readPath: ReadPath;
+  /** Each poll is a scope of its own: the poll's credential, request id and budget. */
+  scopes: Scopes;
   backplane: Backplane;
   publish(event: NewLiveEvent): void;
   settings: PollSettings;
@@ -87,7 +87,7 @@ function order(id: string | null | undefined): bigint | null {
 }
 
 export function createWatcher(options: WatcherOptions): Watcher {
-  const { readPath, backplane, observer, logger, settings } = options;
+  const { scopes, backplane, observer, logger, settings } = options;
   const watches = new Map<string, Watch>();
   const leaseMs = settings.intervalMs * 2 + 2_000;
   const lastSeenMs = leaseMs + KEEP_LAST_SEEN_MS;
@@ -110,7 +110,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
   };
 
   /** The newest message of the case, and its messages when the read that found it has them. */
-  async function latest(session: Session, watched: WatchedCase): Promise<{ id: bigint | null; messages?: ReadonlyArray<MessageRecord> }> {
+  async function latest(session: UpstreamSession, watched: WatchedCase): Promise<{ id: bigint | null; messages?: ReadonlyArray<MessageRecord> }> {
     if (watched.contactId !== null && watched.threadId !== null) {
       const thread = await getThread(session, watched.contactId, watched.threadId);
       const entry = thread.find((record) => record.id === watched.caseId);
@@ -122,7 +122,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     return { id: ids.reduce<bigint | null>((max, id) => (max === null || id > max ? id : max), null), messages };
   }
 
-  async function announceAfter(session: Session, watch: Watch, after: bigint, read?: ReadonlyArray<MessageRecord>): Promise<bigint> {
+  async function announceAfter(session: UpstreamSession, watch: Watch, after: bigint, read?: ReadonlyArray<MessageRecord>): Promise<bigint> {
     const messages = read ?? (await getCase(session, watch.watched.caseId, ['messages'])).messages ?? [];
     let newest = after;
     const fresh = messages
@@ -145,13 +145,13 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   async function poll(watch: Watch): Promise<void> {
     polls += 1;
-    const session = readPath.session({
+    const scope = scopes.open({
       credential: watch.credential,
       requestId: `poll-${watch.watched.caseId}-${polls}`,
-      maxConcurrentCalls: 2,
+      budget: READS_PER_POLL,
       onSend: () => (watch.reads -= 1),
     });
-    session.admit(READS_PER_POLL);
+    const session = scope.upstream;
     let changed = false;
     try {
       if (watch.lastSeen === null) watch.lastSeen = order(await backplane.get(watch.lastSeenKey));
@@ -167,7 +167,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       observer.poll('failed');
       logger.warn({ caseId: watch.watched.caseId, error: error instanceof Error ? error.message : String(error) }, 'watched case: poll failed');
     } finally {
-      session.close();
+      scope.close();
     }
     const now = Date.now();
     if (changed) busy(watch, now);

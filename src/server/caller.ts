@@ -6,7 +6,8 @@
  * caller as `Bearer x` everywhere after: sessions, sharing, live feeds, polls and per-key limits
  * all key on `credential.hash`. A malformed one is refused here, before anything runs.
  */
-import { credentialFrom, MALFORMED_KEY, type Credential } from '../upstream/credentials.js';
+import type { Credential } from '../domain/context.js';
+import { credentialFrom, MALFORMED_KEY } from '../upstream/credentials.js';
 
 /** How the caller gave its credential. */
 export type CallerSource = 'header' | 'connectionParams' | 'server key' | 'none';

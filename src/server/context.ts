@@ -1,50 +1,44 @@
 /**
- * A request's context: its upstream session (the read path bound to the caller's credential),
- * its loaders over that session and the planner. Built fresh for every GraphQL request.
+ * A request's context: its scope (the upstream session bound to the caller's credential and the
+ * loaders over it, server/scopes.ts) and the planner. Built fresh for every GraphQL request and
+ * for every event of a subscription.
  */
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { Credential } from '../upstream/credentials.js';
 import type { Caller } from './caller.js';
-import type { GatewayContext, LiveFeed, RequestStats } from '../domain/context.js';
-import { createLoaders } from '../loaders/index.js';
+import type { Credential, GatewayContext, LiveFeed, RequestStats, Scope, Scopes } from '../domain/context.js';
 import { selectionPlanner } from '../planner/relations.js';
 import type { UpstreamClient } from '../upstream/client.js';
-import type { ReadPath, Session } from '../upstream/readPath.js';
 
 /** What a request's context is made of; `ContextFactory` turns it into the context resolvers see. */
 export interface ContextParts {
-  readonly session: Session;
+  /** The request's upstream session and loaders (server/scopes.ts). */
+  readonly scope: Scope;
   readonly stats: RequestStats;
   /** For contexts that bring their own session (the benchmark's naive baseline). */
   readonly client: UpstreamClient;
   readonly credential: Credential | null;
   readonly live: LiveFeed;
-  readonly onBatch?: (loader: string, size: number) => void;
 }
 
 export type ContextFactory = (parts: ContextParts) => GatewayContext;
 
 /** The gateway as it ships: planned reads, batched loaders. */
-export const plannedContext: ContextFactory = ({ session, stats, live, onBatch }) => ({
+export const plannedContext: ContextFactory = ({ scope, stats, live }) => ({
   requestId: stats.requestId,
-  upstream: session,
-  loaders: createLoaders(session, onBatch),
+  upstream: scope.upstream,
+  loaders: scope.loaders,
   planner: selectionPlanner,
   live,
   stats,
 });
 
 export interface RequestContextOptions {
-  readPath: ReadPath;
+  scopes: Scopes;
   client: UpstreamClient;
-  maxConcurrentUpstreamCalls: number;
-  /** No request makes more upstream calls than this, whatever it is admitted with (GRAPHQL_MAX_COST). */
-  maxCost: number;
   factory: ContextFactory;
   /** The live side of each caller's context (src/live). */
   live: { feed(credential: Credential | null): LiveFeed };
-  onBatch?: (loader: string, size: number) => void;
 }
 
 /** A request's context, and `close` for when the request is over. */
@@ -55,36 +49,28 @@ export interface RequestContext {
 
 export interface RequestContexts {
   /**
-   * A context acting as `caller` (server/caller.ts), over a fresh session: one per HTTP request,
-   * one per event of a subscription.
+   * A context acting as `caller` (server/caller.ts), over a scope of its own: one per HTTP
+   * request, one per event of a subscription. `budget`: the calls it may make, when known already.
    */
-  forCaller(caller: Caller, stats: RequestStats, cancel?: AbortSignal): RequestContext;
+  forCaller(caller: Caller, stats: RequestStats, cancel?: AbortSignal, budget?: number): RequestContext;
 }
 
 export function createRequestContexts(options: RequestContextOptions): RequestContexts {
-  const forCaller = ({ credential }: Caller, stats: RequestStats, cancel?: AbortSignal): RequestContext => {
-    const session = options.readPath.session({
+  const forCaller = ({ credential }: Caller, stats: RequestStats, cancel?: AbortSignal, budget?: number): RequestContext => {
+    const scope = options.scopes.open({
       credential,
       requestId: stats.requestId,
-      maxConcurrentCalls: options.maxConcurrentUpstreamCalls,
-      maxCalls: options.maxCost,
+      ...(budget === undefined ? {} : { budget }),
       ...(cancel ? { cancel } : {}),
       onSend: () => {
         stats.upstreamCalls += 1;
       },
     });
     try {
-      const context = options.factory({
-        session,
-        stats,
-        client: options.client,
-        credential,
-        live: options.live.feed(credential),
-        ...(options.onBatch ? { onBatch: options.onBatch } : {}),
-      });
-      return { context, close: () => session.close() };
+      const context = options.factory({ scope, stats, client: options.client, credential, live: options.live.feed(credential) });
+      return { context, close: () => scope.close() };
     } catch (error) {
-      session.close();
+      scope.close();
       throw error;
     }
   };

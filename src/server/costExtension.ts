@@ -50,7 +50,7 @@ const COST_KEY = '"cost":';
 
 /**
  * Apollo's `stringifyResult`: compact JSON with `extensions` last and `cost` last in it, so that an
- * answer shared with another request (server/sharedOperations.ts) can get that request's own cost
+ * answer shared with another request (server/operationSharing.ts) can get that request's own cost
  * by replacing the tail, without parsing the whole answer again.
  */
 export function stringifyResult(result: FormattedExecutionResult): string {

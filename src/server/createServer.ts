@@ -18,6 +18,8 @@ import type { RetryOptions } from '../upstream/retry.js';
 import { startApollo } from './apollo.js';
 import { createAdmission } from './admission.js';
 import { createCallers } from './caller.js';
+import { createOperationSharing } from './operationSharing.js';
+import { createScopes } from './scopes.js';
 import { createRequestContexts, plannedContext, type ContextFactory } from './context.js';
 import { createFormatError } from './errors.js';
 import { createGraphQLExecution } from './graphqlExecution.js';
@@ -141,17 +143,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const httpServer = http.createServer(serverTimeouts(settings.http));
   const metricsServer = settings.metricsPort === null ? null : createMetricsServer(metrics);
   const origins = createOriginPolicy(settings.corsOrigins);
-  const live = await startLive(settings.live, readPath, metrics, logger);
-  const callers = createCallers(options.apiKey);
-  const contexts = createRequestContexts({
+  const scopes = createScopes({
     readPath,
-    client,
-    maxConcurrentUpstreamCalls: settings.maxConcurrentUpstreamCalls,
-    maxCost: settings.limits.maxCost,
-    factory: options.contextFactory ?? plannedContext,
-    live: live.hub,
+    maxConcurrentCalls: settings.maxConcurrentUpstreamCalls,
+    maxCalls: settings.limits.maxCost,
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   });
+  const live = await startLive(settings.live, scopes, metrics, logger);
+  const callers = createCallers(options.apiKey);
+  const contexts = createRequestContexts({ scopes, client, factory: options.contextFactory ?? plannedContext, live: live.hub });
   // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket), unless a subgraph (below).
   // Nothing reads source positions of the SDL: without them the schema keeps no tokens (about 0.5 MiB).
   const typeDefs = loadTypeDefs();
@@ -212,7 +212,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       metrics,
       maxCost: settings.limits.maxCost,
       recordShared: observability.recordShared,
-      ...(settings.coalesceReads && settings.shareOperations ? { sharing: { readPath } } : {}),
+      ...(settings.coalesceReads && settings.shareOperations
+        ? { sharing: createOperationSharing({ schema: httpSchema, maxTokens: settings.limits.maxTokens, writes: readPath.writes }) }
+        : {}),
     }),
     webhook: live.webhook,
     ...(settings.graphiql ? { graphiql: createGraphiQLRoute({ exampleDocument: EXAMPLE_DOCUMENT, headers: explorerHeaders(options) }) } : {}),

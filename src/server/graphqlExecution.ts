@@ -6,13 +6,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext, RequestStats } from '../domain/context.js';
-import type { ReadPath } from '../upstream/readPath.js';
 import type { Caller } from './caller.js';
 import type { RequestContext } from './context.js';
 import { queryCost, withCost } from './costExtension.js';
 import { stampRequestId } from './httpErrors.js';
 import type { Metrics } from './metrics.js';
-import { answerOf, operationKey, shareOperation, type Answer } from './sharedOperations.js';
+import { answerOf, type Answer, type OperationSharing } from './operationSharing.js';
 
 export interface GraphQLRequest {
   req: IncomingMessage;
@@ -33,8 +32,8 @@ export interface ExecutionOptions {
   metrics: Metrics;
   /** GRAPHQL_MAX_COST, for the cost extension of answers shared with another request. */
   maxCost: number;
-  /** Lets identical concurrent queries of one credential share one execution; absent when off. */
-  sharing?: { readPath: ReadPath };
+  /** Lets identical concurrent queries of one caller share one execution; absent when off. */
+  sharing?: OperationSharing;
   /** Counts an answer served from another request's execution, as the plugin counts executed ones. */
   recordShared?: (stats: RequestStats) => void;
 }
@@ -54,12 +53,11 @@ export function createGraphQLExecution(options: ExecutionOptions): (request: Gra
         request.close();
       }
     };
-    const credential = options.sharing && method === 'POST' && typeof body === 'object' && body !== null ? caller.credential : null;
+    const credential = method === 'POST' ? caller.credential : null;
     let answer: Answer;
     if (credential === null || !options.sharing) answer = await run(cancel);
     else {
-      const key = operationKey(method, search, req.headers, body);
-      const outcome = await shareOperation(options.sharing.readPath, credential.hash, key, stats.requestId, run, cancel);
+      const outcome = await options.sharing.run({ credentialHash: credential.hash, body, headers: req.headers, requestId: stats.requestId }, run, cancel);
       answer = outcome.answer;
       if (outcome.joined) {
         stats.operationName = answer.operationName;

@@ -22,7 +22,7 @@ import { sendMetrics } from './metricsRoute.js';
 import { resolveDocument, type DocumentPolicy } from './trustedDocuments.js';
 import type { ReadinessReport } from './readiness.js';
 import { newRequestStats, type RequestStats } from './requestStats.js';
-import type { Answer } from './sharedOperations.js';
+import type { Answer } from './operationSharing.js';
 import { inSpan, SpanKind } from './tracing.js';
 
 export interface HttpHandlerOptions {

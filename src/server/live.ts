@@ -3,10 +3,10 @@
  * the hub that feeds subscriptions, and the webhook route Acquire posts to, with their metrics.
  */
 import type { LiveConfig } from '../config.js';
+import type { Scopes } from '../domain/context.js';
 import { createLocalBackplane, type Backplane, type BackplaneState } from '../live/backplane.js';
 import { createHub, type LiveHub } from '../live/hub.js';
 import type { LiveObserver } from '../live/observer.js';
-import type { ReadPath } from '../upstream/readPath.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createWebhookRoute } from './webhookRoute.js';
@@ -34,7 +34,7 @@ function observerOf(metrics: Metrics): LiveObserver {
   };
 }
 
-export async function startLive(config: LiveConfig, readPath: ReadPath, metrics: Metrics, logger: Logger): Promise<Live> {
+export async function startLive(config: LiveConfig, scopes: Scopes, metrics: Metrics, logger: Logger): Promise<Live> {
   const observer = observerOf(metrics);
   // ioredis loads only on a replica that uses Redis: a single process does not pay its memory.
   const bounds = { retentionMs: config.resumeWindowMs, maxEvents: config.logMaxEvents };
@@ -44,7 +44,7 @@ export async function startLive(config: LiveConfig, readPath: ReadPath, metrics:
   await backplane.ready();
   const hub = createHub({
     backplane,
-    readPath,
+    scopes,
     poll: {
       intervalMs: config.pollIntervalMs,
       maxIntervalMs: config.pollMaxIntervalMs,

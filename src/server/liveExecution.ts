@@ -6,13 +6,9 @@
  * is closed as soon as that execution is over.
  */
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { GatewayContext } from '../domain/context.js';
 import { EventSkipped } from '../domain/errors.js';
+import type { RequestContext } from './context.js';
 
-export interface EventScope {
-  readonly context: GatewayContext;
-  close(): void;
-}
 
 /** An event the subscription's `resolve` left out for this subscriber (src/domain/errors.ts). */
 function skipped(result: ExecutionResult): boolean {
@@ -25,7 +21,7 @@ function skipped(result: ExecutionResult): boolean {
  */
 export async function subscribeWithFreshContexts(
   args: ExecutionArgs,
-  scopeFor: (event: number) => EventScope,
+  scopeFor: (event: number) => RequestContext,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const first = scopeFor(0);
   let source: AsyncIterable<unknown> | ExecutionResult;

@@ -7,10 +7,11 @@
  * LIVE_READY_REQUIRES_BACKPLANE, a replica cut off from Redis is not ready either, so that a load
  * balancer sends subscribers to one whose events reach every replica.
  */
-import type { UpstreamDialect, UpstreamSession } from '../domain/context.js';
+import type { UpstreamDialect } from '../domain/context.js';
 import { probeCases } from '../upstream/cases.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { credentialFrom } from '../upstream/credentials.js';
+import { probeSession } from './scopes.js';
 import { UpstreamError } from '../upstream/errors.js';
 import type { BackplaneState } from '../live/backplane.js';
 
@@ -34,16 +35,8 @@ export function createReadiness(client: UpstreamClient, apiKey: string | undefin
 
   async function probe(): Promise<ReadinessReport> {
     const checkedAt = new Date().toISOString();
-    const session: UpstreamSession = {
-      dialect,
-      notice: () => {},
-      read: (request, _kind, normalise) => client.probe(request, credential, `readiness-${checkedAt}`).then(normalise),
-      write: () => Promise.reject(new Error('readiness only reads')),
-      onInvalidate: () => {},
-      admit: () => {},
-    };
     try {
-      await probeCases(session);
+      await probeCases(probeSession(client, credential, `readiness-${checkedAt}`, dialect));
       return { ready: true, upstream: 'ok', checkedAt };
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;

@@ -155,9 +155,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
    * breakers), so that a wrong key is told at `connection_init`, not at its first event.
    */
   async function keyRefused(caller: Caller, connection: Connection): Promise<boolean> {
-    const scope = contexts.forCaller(caller, newRequestStats(`ws-${connection.id}-init`));
+    const scope = contexts.forCaller(caller, newRequestStats(`ws-${connection.id}-init`), undefined, 1);
     try {
-      scope.context.upstream.admit(1);
       await probeCases(scope.context.upstream);
       return false;
     } catch (error) {
@@ -276,8 +275,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         const subscription = args.contextValue as LiveSubscription;
         const results = await subscribeWithFreshContexts(args, (event) => {
           const stats = newRequestStats(`${subscription.requestId}-${event}`);
-          const scope = contexts.forCaller(subscription.caller, stats, subscription.cancel.signal);
-          scope.context.upstream.admit(subscription.callBudget);
+          const scope = contexts.forCaller(subscription.caller, stats, subscription.cancel.signal, subscription.callBudget);
           return {
             context: scope.context,
             close() {

@@ -10,16 +10,9 @@
  *
  * Keys are held by hash only (credentialHash.ts), in maps of bounded size.
  */
+import type { Credential } from '../domain/context.js';
 import { credentialHash } from './credentialHash.js';
 import { UpstreamError } from './errors.js';
-
-/** A caller's key, checked and hashed once per request. */
-export interface Credential {
-  /** The `Authorization` header sent upstream. */
-  readonly header: string;
-  /** What stands for the key wherever one is kept. */
-  readonly hash: string;
-}
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]{1,512}=*)$/i;
 

@@ -14,15 +14,15 @@
  * credential is shared; when it ends, what it touched is forgotten by every live request of the
  * credential (their memos, and their loaders through `onInvalidate`).
  *
- * `share` puts any other work (a whole GraphQL execution) under the same rules.
+ * `writes` lets work shared beyond one read (a whole GraphQL execution) keep the same rules.
  */
-import { setMaxListeners } from 'node:events';
-import type { Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
+import type { Credential, Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
 import type { UpstreamClient } from './client.js';
 import { createCallBudget } from './budget.js';
-import { createRejectionLatch, type Credential } from './credentials.js';
-import { cancelledError, UpstreamError } from './errors.js';
+import { createRejectionLatch } from './credentials.js';
+import { UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
+import { createInFlight, type InFlight } from './inFlight.js';
 import { createLimiter } from './limit.js';
 
 export interface ReadPathOptions {
@@ -59,33 +59,23 @@ export interface Session extends UpstreamSession {
 export interface ReadPath {
   session(options: SessionOptions): Session;
   /**
-   * Runs `work` once for every concurrent caller of the same credential and `key`, under the
-   * rules of reads. `cancel` lets a caller leave; `work`'s own signal fires when all have left.
+   * Whether a write of the credential (by hash) is in flight, and its epoch, which moves when one
+   * starts and when one ends: work shared beyond one read (a whole execution, server/operationSharing.ts)
+   * keeps the rules of reads by never sharing across an epoch, nor while a write is in flight.
    */
-  share<T>(credentialHash: string, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<Shared<T>>;
+  writes(credentialHash: string): { writing: boolean; epoch: number };
   /** Credentials with a live request, a read or a write in flight: what the read path holds now. */
   liveCredentials(): number;
-}
-
-export interface Shared<T> {
-  value: T;
-  /** True when the work ran for another caller. */
-  joined: boolean;
-}
-
-interface InFlight {
-  promise: Promise<unknown>;
-  waiters: number;
-  settled: boolean;
-  controller: AbortController;
 }
 
 /** What the read path knows of one credential, while any request of it is live. */
 interface CredentialState {
   readonly hash: string;
-  readonly inFlight: Map<string, InFlight>;
+  readonly inFlight: InFlight;
   /** Writes in flight. */
   writing: number;
+  /** Moves when a write starts and when it ends: work begun at another epoch may predate a write. */
+  epoch: number;
   readonly sessions: Set<{ invalidate(touched: ReadonlyArray<Touched>): void }>;
 }
 
@@ -108,7 +98,10 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
 
   const credentialOf = (hash: string): CredentialState => {
     let credential = credentials.get(hash);
-    if (!credential) credentials.set(hash, (credential = { hash, inFlight: new Map(), writing: 0, sessions: new Set() }));
+    if (!credential) {
+      const fresh: CredentialState = { hash, inFlight: createInFlight(() => release(fresh)), writing: 0, epoch: 0, sessions: new Set() };
+      credentials.set(hash, (credential = fresh));
+    }
     return credential;
   };
   const release = (credential: CredentialState): void => {
@@ -117,67 +110,12 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     }
   };
 
-  /** Joins the call in flight for `key`, or starts it; the caller may leave through `cancel`. */
-  function join<T>(credential: CredentialState, key: string, start: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
-    if (cancel?.aborted) return Promise.reject(cancelledError());
-    let started = false;
-    let entry = credential.inFlight.get(key);
-    if (!entry) {
-      started = true;
-      const controller = new AbortController();
-      // A shared execution hands this signal to all of its reads: many listeners are normal.
-      setMaxListeners(0, controller.signal);
-      const fresh: InFlight = { waiters: 0, settled: false, controller, promise: Promise.resolve() };
-      fresh.promise = start(controller.signal).finally(() => {
-        fresh.settled = true;
-        if (credential.inFlight.get(key) === fresh) credential.inFlight.delete(key);
-        release(credential);
-      });
-      // Joiners attach their own handlers; this one keeps an unobserved failure quiet.
-      fresh.promise.catch(() => {});
-      credential.inFlight.set(key, fresh);
-      entry = fresh;
-    }
-    const joined = entry;
-    joined.waiters += 1;
-    return new Promise((resolve, reject) => {
-      let left = false;
-      const leave = (): void => {
-        left = true;
-        joined.waiters -= 1;
-        cancel?.removeEventListener('abort', onCancel);
-      };
-      const onCancel = (): void => {
-        if (left) return;
-        leave();
-        reject(cancelledError());
-        if (joined.waiters === 0 && !joined.settled) {
-          if (credential.inFlight.get(key) === joined) credential.inFlight.delete(key);
-          joined.controller.abort();
-        }
-      };
-      cancel?.addEventListener('abort', onCancel, { once: true });
-      joined.promise.then(
-        (value) => {
-          if (left) return;
-          leave();
-          resolve({ value: value as T, started });
-        },
-        (error: unknown) => {
-          if (left) return;
-          leave();
-          reject(error);
-        },
-      );
-    });
-  }
-
   /** Runs `work` shared when sharing is on and no write of the credential is in flight. */
   async function shared<T>(credential: CredentialState, key: string, work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<{ value: T; started: boolean }> {
     if (!options.shareAcrossRequests || credential.writing > 0) {
       return { value: await work(cancel ?? new AbortController().signal), started: true };
     }
-    return join(credential, key, work, cancel);
+    return credential.inFlight.join(key, work, cancel);
   }
 
   function session(settings: SessionOptions): Session {
@@ -263,12 +201,14 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T> {
         if (!budget.take()) return Promise.reject(budget.exceeded());
         credential.writing += 1;
+        credential.epoch += 1;
         // Reads in flight began before the write: nobody may join them any more.
-        credential.inFlight.clear();
+        credential.inFlight.closeToNewcomers();
         for (const other of credential.sessions) other.invalidate(touches);
         const over = (): void => {
           credential.writing -= 1;
-          credential.inFlight.clear();
+          credential.epoch += 1;
+          credential.inFlight.closeToNewcomers();
           for (const other of credential.sessions) other.invalidate(touches);
           release(credential);
         };
@@ -293,14 +233,9 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   return {
     session,
     liveCredentials: () => credentials.size,
-    async share(hash, key, work, cancel) {
-      const credential = credentialOf(hash);
-      try {
-        const { value, started } = await shared(credential, `operation ${key}`, work, cancel);
-        return { value, joined: !started };
-      } finally {
-        release(credential);
-      }
+    writes(hash) {
+      const credential = credentials.get(hash);
+      return credential ? { writing: credential.writing > 0, epoch: credential.epoch } : { writing: false, epoch: 0 };
     },
   };
 }

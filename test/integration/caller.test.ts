@@ -41,6 +41,22 @@ it('shares one execution between identical queries of one key however the key is
   expect(reads()[0]!.account).toBe('demo');
 });
 
+it('shares one execution between the same operation however its text is spaced and its body ordered', async () => {
+  const shared = async () => sample(await gateway.metrics(), 'graphql_operations_total{operation="One",type="query",outcome="shared"}');
+  const before = await shared();
+  const bodies = [
+    JSON.stringify({ query: 'query One($id: ID!) { case(id: $id) { id title } }', variables: { id: '1001' } }),
+    JSON.stringify({ variables: { id: '1001' }, query: 'query One($id: ID!) {\n  case(id: $id) {\n    id\n    title\n  }\n}', operationName: 'One' }),
+    JSON.stringify({ operationName: 'One', query: '# the same\nquery One($id:ID!){case(id:$id){id title}}', variables: { id: '1001' } }),
+  ];
+  const answers = await Promise.all(
+    bodies.map(async (body) => (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_API_KEY}` }, body })).json()),
+  );
+  for (const answer of answers) expect(answer).toMatchObject({ data: { case: { id: '1001' } } });
+  expect((await shared()) - before).toBe(bodies.length - 1);
+  expect(reads()).toHaveLength(1);
+});
+
 it("lets no spelling of a key join a read that began before that key's write", async () => {
   const before = graphql(gateway.url, CASE, undefined, { authorization: `bearer ${DEMO_API_KEY}` });
   await new Promise((resolve) => setTimeout(resolve, 30));

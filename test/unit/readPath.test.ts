@@ -235,14 +235,13 @@ describe('what the read path holds', () => {
     const answered = done.read(CASE, 'case', normalise);
     const writer = sessionOf(readPath, 'Bearer c');
     const written = writer.write(CLOSE, [], () => null);
-    const shared = readPath.share('Bearer d', 'op', async () => 'answer');
     await flush();
     expect(readPath.liveCredentials()).toBe(3);
     cancel.abort();
     await expect(leaving).rejects.toMatchObject({ code: 'CANCELLED' });
     calls.find((call) => call.authorization === 'Bearer b')!.answer({});
     calls.find((call) => call.authorization === 'Bearer c')!.answer({ data: {} });
-    await Promise.all([answered, written, shared]);
+    await Promise.all([answered, written]);
     for (const session of [left, done, writer]) session.close();
     expect(readPath.liveCredentials()).toBe(0);
   });
