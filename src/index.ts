@@ -7,6 +7,7 @@ import net from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createGateway } from './server/createServer.js';
 import { settingsOf } from './server/settings.js';
+import type { ReadinessReport } from './server/readiness.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { installGracefulShutdown } from './server/shutdown.js';
 import { startTracing } from './server/tracing.js';
@@ -64,6 +65,27 @@ async function upstreamOf(config: Config, logger: Logger, port: number) {
   };
 }
 
+/** What an operator does about a port the gateway cannot listen on, instead of Node's stack trace; null for any other failure. */
+function portRefusal(error: unknown, config: Config): string | null {
+  const failure = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (failure.code !== 'EADDRINUSE' && failure.code !== 'EACCES') return null;
+  const setting = failure.port !== undefined && failure.port === config.metricsPort ? 'METRICS_PORT' : 'PORT';
+  const on = `port ${failure.port ?? '?'}${failure.address ? ` of ${failure.address}` : ''}`;
+  return failure.code === 'EADDRINUSE'
+    ? `Cannot listen on ${on}: another process already does (a gateway still running?). Stop it, or set ${setting} to a free port (${setting}=0 picks one).`
+    : `Cannot listen on ${on}: this user may not open ports below 1024. Set ${setting} to a higher port.`;
+}
+
+/** Why /readyz answers 503 at start, in the words of the setting to check. */
+function notReady(report: ReadinessReport, baseUrl: string): string {
+  if (report.upstream === 'key rejected') return `Acquire at ${baseUrl} refused ACQUIRE_API_KEY (${report.detail}). /readyz answers 503 until it accepts a key.`;
+  if (report.upstream === 'unavailable') {
+    return `Acquire at ${baseUrl} did not answer (${report.detail}). Check ACQUIRE_ACCOUNT_ID or ACQUIRE_BASE_URL and the network; /readyz answers 503 until it answers.`;
+  }
+  const backplane = report.backplane;
+  return `Redis at ${backplane?.target ?? 'REDIS_URL'} is not connected (${backplane?.lastError ?? 'connecting'}) and LIVE_READY_REQUIRES_BACKPLANE is on; /readyz answers 503 until it connects.`;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -97,8 +119,17 @@ async function main(): Promise<void> {
     await upstream.stop();
     process.exit(2);
   }
-  const url = await gateway.listen(port, config.host ?? undefined);
-  logger.info(`GraphQL gateway ready at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`);
+  let url: string;
+  try {
+    url = await gateway.listen(port, config.host ?? undefined);
+  } catch (error) {
+    const refusal = portRefusal(error, config);
+    if (!refusal) throw error;
+    logger.error(refusal);
+    process.exit(1);
+  }
+  // Before the line that tells a supervisor it may signal us: a signal that came between the
+  // line and the handlers would kill the process without draining.
   installGracefulShutdown({
     logger,
     stop: async () => {
@@ -107,6 +138,12 @@ async function main(): Promise<void> {
       await tracing.shutdown();
     },
   });
+  // "Ready" only when it is: a gateway whose upstream does not answer says so and says why, once,
+  // rather than at each caller's first request.
+  const report = await gateway.readiness();
+  const where = `at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`;
+  if (report.ready) logger.info(`GraphQL gateway ready ${where}`);
+  else logger.error({ upstream: report.upstream, detail: report.detail }, `GraphQL gateway listening ${where}, but NOT ready: ${notReady(report, upstream.baseUrl)}`);
 }
 
 await main();

@@ -190,7 +190,7 @@ export type InternalNoteMutationVariables = Exact<{
 
 
 export type InternalNoteMutation = { sendMessage: { message: { id: string, type: MessageType | null, text: string | null, dateCreated: string | null, sender:
-        | { name: string | null }
+        | { id: string, name: string | null }
         | Record<PropertyKey, never>
        | null } } };
 
@@ -220,7 +220,7 @@ export type InboxSubscriptionVariables = Exact<{
 }>;
 
 
-export type InboxSubscription = { caseEvents: { id: string, type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, contact: { id: string, name: string | null } | null, lastMessage: { id: string, text: string | null, senderType: SenderType | null } | null } | null, resync: { reason: ResyncReason, after: string | null } | null } };
+export type InboxSubscription = { caseEvents: { id: string, type: CaseEventType, occurredAt: string, case: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null, contact: { id: string, name: string | null, email: string | null } | null, users: Array<{ id: string, type: ParticipantType, status: string | null, user: { id: string, name: string | null } | null }>, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null } | null, resync: { reason: ResyncReason, after: string | null } | null } };
 
 export type NoteOnContactMutationVariables = Exact<{
   contactId: string;
@@ -230,7 +230,7 @@ export type NoteOnContactMutationVariables = Exact<{
 }>;
 
 
-export type NoteOnContactMutation = { createNote: { note: { id: string, title: string | null, dateCreated: string | null, author: { name: string | null } | null, users: Array<{ id: string, name: string | null }>, lastMessage: { text: string | null } | null } } };
+export type NoteOnContactMutation = { createNote: { note: { id: string, title: string | null, dateCreated: string | null, author: { id: string, name: string | null } | null, users: Array<{ id: string, name: string | null }>, lastMessage: { id: string, text: string | null } | null } } };
 
 export type QueueNewestFirstQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -238,7 +238,7 @@ export type QueueNewestFirstQueryVariables = Exact<{
 }>;
 
 
-export type QueueNewestFirstQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, channel: Channel | null, dateCreated: string | null, waitSeconds: number | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> } };
+export type QueueNewestFirstQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string | null, channel: Channel | null, dateCreated: string | null, waitSeconds: number | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null } }> } };
 
 export type RecentCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -247,7 +247,7 @@ export type RecentCasesQueryVariables = Exact<{
 }>;
 
 
-export type RecentCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null, contact: { id: string, name: string | null, email: string | null } | null, users: Array<{ type: ParticipantType, status: string | null, user: { id: string, name: string | null } | null }>, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> } };
+export type RecentCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string | null, status: CaseStatus | null, channel: Channel | null, dateCreated: string | null, contact: { id: string, name: string | null, email: string | null } | null, users: Array<{ id: string, type: ParticipantType, status: string | null, user: { id: string, name: string | null } | null }>, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null } }> } };
 
 export type ReopenThreadMutationVariables = Exact<{
   contactId: string;
@@ -294,7 +294,7 @@ export type SnoozeCaseMutationVariables = Exact<{
 }>;
 
 
-export type SnoozeCaseMutation = { snoozeCase: { snooze: { id: string, until: string | null, message: string | null, author: { name: string | null } | null }, case: { id: string, title: string | null, status: CaseStatus | null } } };
+export type SnoozeCaseMutation = { snoozeCase: { snooze: { id: string, until: string | null, message: string | null, author: { id: string, name: string | null } | null }, case: { id: string, title: string | null, status: CaseStatus | null } } };
 
 export type StartConversationMutationVariables = Exact<{
   contactId: string;
@@ -303,14 +303,14 @@ export type StartConversationMutationVariables = Exact<{
 }>;
 
 
-export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { name: string | null } | null } } };
+export type StartConversationMutation = { createCase: { case: { id: string, status: CaseStatus | null, channel: Channel | null, title: string | null, contact: { id: string, name: string | null } | null } } };
 
 export type TakeFromQueueMutationVariables = Exact<{
   caseId: string;
 }>;
 
 
-export type TakeFromQueueMutation = { joinCase: { case: { id: string, status: CaseStatus | null, dateActive: string | null, waitSeconds: number | null, users: Array<{ type: ParticipantType, status: string | null, user: { name: string | null } | null }>, contact: { name: string | null } | null } } };
+export type TakeFromQueueMutation = { joinCase: { case: { id: string, status: CaseStatus | null, dateActive: string | null, waitSeconds: number | null, users: Array<{ id: string, type: ParticipantType, status: string | null, user: { id: string, name: string | null } | null }>, contact: { id: string, name: string | null } | null } } };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -323,4 +323,4 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { thread: Array<{ id: string, status: CaseStatus | null, dateCreated: string | null, dateClosed: string | null, users: Array<{ type: ParticipantType, user: { name: string | null } | null }>, lastMessage: { text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> };
+export type ThreadQuery = { thread: Array<{ id: string, status: CaseStatus | null, dateCreated: string | null, dateClosed: string | null, users: Array<{ id: string, type: ParticipantType, user: { id: string, name: string | null } | null }>, lastMessage: { id: string, text: string | null, senderType: SenderType | null, dateCreated: string | null } | null }> };

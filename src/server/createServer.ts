@@ -34,7 +34,7 @@ import { createMetricsServer } from './metricsRoute.js';
 import { createObservability } from './observability.js';
 import { createOriginPolicy } from './origins.js';
 import { createPersistedQueryStore } from './persistedQueries.js';
-import { createReadiness } from './readiness.js';
+import { createReadiness, type ReadinessReport } from './readiness.js';
 import type { GatewaySettings } from './settings.js';
 import { buildSubgraph } from './subgraph.js';
 import { createSubscriptionServer } from './subscriptionServer.js';
@@ -70,6 +70,8 @@ export interface Gateway {
   listen(port: number, host?: string): Promise<string>;
   /** Where /metrics is served, once listening. */
   metricsUrl(): string;
+  /** What /readyz answers: whether Acquire answers the configured key, and the backplane's state. */
+  readiness(): Promise<ReadinessReport>;
   /** Stops accepting, lets in-flight requests finish, closes upstream sockets. */
   stop(): Promise<void>;
 }
@@ -142,7 +144,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const observability = createObservability(metrics, logger);
   const httpServer = http.createServer(serverTimeouts(settings.http));
   const metricsServer = settings.metricsPort === null ? null : createMetricsServer(metrics);
-  const origins = createOriginPolicy(settings.corsOrigins);
+  const origins = createOriginPolicy(settings.corsOrigins, ({ origin, setting, unreported }) =>
+    logger.warn(
+      { origin, ...(unreported ? { refusedSinceLastReport: unreported } : {}) },
+      `Refused a browser request from ${origin}: CORS_ORIGINS does not list it (to allow it: CORS_ORIGINS=${setting})`,
+    ),
+  );
   const scopes = createScopes({
     readPath,
     maxConcurrentCalls: settings.maxConcurrentUpstreamCalls,
@@ -204,6 +211,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     admission: httpSchema === schema ? admission : admissionOf(httpSchema),
     costExtension: options.costExtension ?? true,
   });
+  const readiness = createReadiness(client, options.apiKey, settings.dialect, { state: live.backplane, required: settings.live.readyRequiresBackplane });
   const handler = createHttpHandler({
     callers,
     execute: createGraphQLExecution({
@@ -224,7 +232,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     origins,
     logger,
     metrics,
-    readiness: createReadiness(client, options.apiKey, settings.dialect, { state: live.backplane, required: settings.live.readyRequiresBackplane }),
+    readiness,
     tracer,
   });
   httpServer.on('request', (req, res) => {
@@ -245,6 +253,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return `${origin(httpServer)}${GRAPHQL_PATH}`;
     },
     metricsUrl: () => `${origin(metricsServer ?? httpServer)}/metrics`,
+    readiness: () => readiness.check(),
     async stop() {
       if (metricsServer) {
         metricsServer.closeAllConnections();

@@ -5,15 +5,19 @@ query RecentCases {
   cases(first: 5) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      title
-      status
-      channel
-      contact { name email }
-      lastMessage {
-        text
-        sender { ... on User { name } ... on Contact { name } }
+    edges {
+      cursor
+      node {
+        id
+        title
+        status
+        channel
+        contact { id name email }
+        lastMessage {
+          id
+          text
+          sender { ... on User { id name } ... on Contact { id name } }
+        }
       }
     }
   }
@@ -24,9 +28,10 @@ query RecentCases {
 # Subscriptions use the graphql-ws protocol at this same URL, with the same Authorization header.
 subscription LiveCases {
   caseEvents {
+    id
     type
     occurredAt
-    case { id title status contact { name } }
+    case { id title status contact { id name } }
   }
 }
 `;

@@ -13,7 +13,7 @@ export const SELF_ORIGINS = 'self';
 const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, apollo-require-preflight, x-apollo-operation-name';
 
 export interface OriginPolicy {
-  /** `none`: no `Origin` header; else whether that origin is listed. */
+  /** `none`: no `Origin` header; else whether that origin is listed. A refusal is reported (see `createOriginPolicy`). */
   judge(headers: IncomingHttpHeaders): 'none' | 'allowed' | 'refused';
   /** Headers for an answer to an allowed origin. */
   answerHeaders(origin: string): OutgoingHttpHeaders;
@@ -25,14 +25,47 @@ export interface OriginPolicy {
 
 const EVERY_INTERFACE = new Set(['', '0.0.0.0', '::']);
 
-export function createOriginPolicy(listed: readonly string[]): OriginPolicy {
+/** A refused origin, for the operator: the browser itself shows its developer only "Failed to fetch". */
+export interface OriginRefusal {
+  origin: string;
+  /** CORS_ORIGINS as it would read with this origin added. */
+  setting: string;
+  /** Refusals of this origin not reported since its last report. */
+  unreported: number;
+}
+
+/** Each origin is reported at most once a minute, and only this many are remembered, so a flood of invented origins cannot grow memory. */
+const REPORT_EVERY_MS = 60_000;
+const REMEMBERED_ORIGINS = 256;
+/** An `Origin` is the client's text: what is reported of it is bounded. */
+const REPORTED_ORIGIN_CHARS = 200;
+
+export function createOriginPolicy(listed: readonly string[], report: (refusal: OriginRefusal) => void = () => {}): OriginPolicy {
   const allowed = new Set(listed.filter((origin) => origin !== SELF_ORIGINS).map((origin) => origin.toLowerCase()));
   const withSelf = listed.includes(SELF_ORIGINS);
+  const reported = new Map<string, { at: number; unreported: number }>();
+
+  function refused(origin: string): void {
+    const shown = origin.slice(0, REPORTED_ORIGIN_CHARS);
+    const last = reported.get(shown);
+    const now = Date.now();
+    if (last && now - last.at < REPORT_EVERY_MS) {
+      last.unreported += 1;
+      return;
+    }
+    reported.delete(shown);
+    if (reported.size >= REMEMBERED_ORIGINS) reported.delete(reported.keys().next().value!);
+    reported.set(shown, { at: now, unreported: 0 });
+    report({ origin: shown, setting: [...listed, shown].join(','), unreported: last?.unreported ?? 0 });
+  }
+
   return {
     judge(headers) {
       const origin = headers.origin;
       if (origin === undefined) return 'none';
-      return allowed.has(origin.toLowerCase()) ? 'allowed' : 'refused';
+      if (allowed.has(origin.toLowerCase())) return 'allowed';
+      refused(origin);
+      return 'refused';
     },
     answerHeaders(origin) {
       return { 'access-control-allow-origin': origin, vary: 'origin', 'access-control-expose-headers': 'x-request-id' };

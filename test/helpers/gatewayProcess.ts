@@ -9,7 +9,7 @@ export interface LogLine {
 }
 
 export interface GatewayProcess {
-  /** The GraphQL endpoint from the "ready at" log line. */
+  /** The GraphQL endpoint from the "ready at" (or "listening at … NOT ready") log line. */
   url: string;
   /** Where this process serves /metrics (its own port when METRICS_PORT is set), from the same line. */
   metricsUrl: string;
@@ -77,7 +77,7 @@ export async function startGatewayProcess(env: Record<string, string>, options: 
           }
           lines.push(entry);
           for (const watcher of watchers) watcher();
-          const found = /ready at (http:\/\/\S+\/graphql) .*metrics: (http:\/\/\S+\/metrics)/.exec(entry.msg);
+          const found = /(?:ready|listening) at (http:\/\/\S+\/graphql) .*metrics: (http:\/\/\S+\/metrics)/.exec(entry.msg);
           if (found) {
             clearTimeout(timer);
             resolve({ url: found[1]!, metricsUrl: found[2]! });

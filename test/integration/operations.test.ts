@@ -73,7 +73,7 @@ it.each(examples.map((example) => [example.file, example] as const))('%s runs wi
 
 it('gives typed data to a client', async () => {
   const page = await request<RecentCasesQuery, RecentCasesQueryVariables>(gateway.url, operation('recentCases'), { first: 3 });
-  const first = page.data?.cases.nodes[0];
+  const first = page.data?.cases.edges[0]?.node;
   expect(first?.contact?.name).toEqual(expect.any(String));
   const details = await request<CaseDetailsQuery, CaseDetailsQueryVariables>(gateway.url, operation('caseDetails'), { id: first!.id });
   expect(details.data?.case?.messages.length).toBeGreaterThan(0);
@@ -83,11 +83,11 @@ const variablesOf = (file: string): Record<string, unknown> => examples.find((ex
 
 it('reads the queue newest first, and its next page goes on from there', async () => {
   const first = await request<QueueNewestFirstQuery, QueueNewestFirstQueryVariables>(gateway.url, operation('queueNewestFirst'), { first: 2 });
-  const ids = first.data!.cases.nodes.map((node) => Number(node.id));
+  const ids = first.data!.cases.edges.map((edge) => Number(edge.node.id));
   expect(ids).toHaveLength(2);
   expect(ids[0]).toBeGreaterThan(ids[1]!);
   const next = await request<QueueNewestFirstQuery, QueueNewestFirstQueryVariables>(gateway.url, operation('queueNewestFirst'), { first: 2, after: first.data!.cases.pageInfo.endCursor });
-  expect(Number(next.data!.cases.nodes[0]!.id)).toBeLessThan(ids[1]!);
+  expect(Number(next.data!.cases.edges[0]!.node.id)).toBeLessThan(ids[1]!);
 });
 
 it('starts a conversation with a new customer: createContact, then startConversation with its id', async () => {

@@ -69,10 +69,10 @@ describe('with ALLOW_ARBITRARY_OPERATIONS=false', () => {
   it('runs one named by documentId, over POST and GET', async () => {
     const viaPost = await post(trustedOnly.url, { documentId: `sha256:${sha256(RECENT)}`, variables: { first: 2 } });
     expect(viaPost.errors).toBeUndefined();
-    expect(viaPost.data.cases.nodes).toHaveLength(2);
+    expect(viaPost.data.cases.edges).toHaveLength(2);
     const viaGet = await get(trustedOnly.url, { documentId: `sha256:${sha256(RECENT)}`, variables: JSON.stringify({ first: 1 }) });
     expect(viaGet.errors).toBeUndefined();
-    expect(viaGet.data.cases.nodes).toHaveLength(1);
+    expect(viaGet.data.cases.edges).toHaveLength(1);
   });
 
   it("runs a manifest's document sent as its exact text", async () => {

@@ -118,3 +118,33 @@ describe('development', () => {
     }
   }, 30_000);
 });
+
+describe('a front-end dev server on another origin', () => {
+  const VITE = 'http://localhost:5173';
+
+  it('is refused once in the log, naming the origin and the CORS_ORIGINS that allows it, which then does', async () => {
+    const dev = await startGatewayProcess({ ACQUIRE_BASE_URL: upstream.url, ACQUIRE_API_KEY: 'server-key-0123456789' });
+    let suggested: string;
+    try {
+      for (let attempt = 0; attempt < 3; attempt += 1) expect((await post(dev.url, VITE, '{ __typename }')).status).toBe(403);
+      expect((await preflight(dev.url, VITE)).status).toBe(403);
+      const line = await dev.waitForLine((entry) => entry.msg.startsWith(`Refused a browser request from ${VITE}`));
+      expect(line.origin).toBe(VITE);
+      suggested = /CORS_ORIGINS=(\S+)\)$/.exec(line.msg)![1]!;
+      expect(suggested.split(',')).toEqual(['self', 'https://studio.apollographql.com', VITE]);
+      // The browser's console shows its developer only "Failed to fetch"; the log says it once a minute, not once a request.
+      expect(dev.lines.filter((entry) => entry.msg.includes(`from ${VITE}`))).toHaveLength(1);
+    } finally {
+      expect(await dev.stop()).toBe(0);
+    }
+    const allowed = await startGatewayProcess({ ACQUIRE_BASE_URL: upstream.url, ACQUIRE_API_KEY: 'server-key-0123456789', CORS_ORIGINS: suggested });
+    try {
+      const response = await post(allowed.url, VITE, '{ __typename }');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(VITE);
+      expect(allowed.lines.some((entry) => entry.msg.startsWith('Refused'))).toBe(false);
+    } finally {
+      expect(await allowed.stop()).toBe(0);
+    }
+  }, 60_000);
+});
