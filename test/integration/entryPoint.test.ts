@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../bench/redisServer.js';
 import { startGatewayProcess } from '../helpers/gatewayProcess.js';
 import { graphql } from '../helpers/graphql.js';
 import { startScriptedUpstream } from '../helpers/scriptedUpstream.js';
@@ -47,15 +48,6 @@ it('starts on the emulator without configuration, answers, and stops cleanly on 
   expect(messages.some((message) => message.includes('again'))).toBe(false);
 }, 30_000);
 
-/** A port nothing listens on: taken from the system, then given back. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 it('a port in use is one line naming the port and the setting, exit 1, no stack trace', async () => {
   const holder = net.createServer();
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
@@ -80,7 +72,7 @@ it('a port in use is one line naming the port and the setting, exit 1, no stack 
 }, 30_000);
 
 it('an upstream that does not answer: "listening … NOT ready" with the reason and the settings to check, never "ready"; /readyz agrees', async () => {
-  const baseUrl = `http://127.0.0.1:${await closedPort()}/api/v1`;
+  const baseUrl = `http://127.0.0.1:${await freePort()}/api/v1`;
   const gateway = await startGatewayProcess({ ACQUIRE_BASE_URL: baseUrl, ACQUIRE_API_KEY: 'server-key-0123456789' });
   try {
     const line = gateway.lines.find((entry) => entry.msg.startsWith('GraphQL gateway listening at'))!;
