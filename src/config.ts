@@ -66,6 +66,16 @@ export interface DocumentsConfig {
   apqMaxBytes: number;
 }
 
+/** The record cache (src/upstream/recordCache.ts): what it may hold, and for how long at most. */
+export interface RecordCacheConfig {
+  /** RECORD_CACHE=off keeps nothing beyond a request. */
+  enabled: boolean;
+  /** Caps every type's `@cacheControl(maxAge:)`, for the cache and the Cache-Control header; null: the SDL's own. */
+  maxAgeCapS: number | null;
+  maxEntries: number;
+  maxBytes: number;
+}
+
 export interface Config {
   port: number;
   /** The bind address; null for every interface. Loopback by default in demo mode, where a public demo key is in use. */
@@ -114,6 +124,7 @@ export interface Config {
   /** OTLP/HTTP traces URL (OTEL_EXPORTER_OTLP_ENDPOINT or ..._TRACES_ENDPOINT); tracing is off without one. */
   otlpTracesUrl: string | null;
   live: LiveConfig;
+  recordCache: RecordCacheConfig;
   /** How the account's API reads where the docs allow two readings (`npm run doctor` tells which). */
   dialect: UpstreamDialect;
   documents: DocumentsConfig;
@@ -285,6 +296,16 @@ function liveFrom(env: Env): LiveConfig {
   };
 }
 
+function recordCacheFrom(env: Env): RecordCacheConfig {
+  const cap = env.RECORD_CACHE_MAX_AGE_S?.trim();
+  return {
+    enabled: oneOf(env, 'RECORD_CACHE', ['on', 'off'], 'on') === 'on',
+    maxAgeCapS: cap === undefined || cap === '' ? null : integer(env, 'RECORD_CACHE_MAX_AGE_S', 0, 0, 86_400),
+    maxEntries: integer(env, 'RECORD_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
+    maxBytes: integer(env, 'RECORD_CACHE_MAX_MB', 32, 1, 65_536) * 1024 * 1024,
+  };
+}
+
 /**
  * Each default is the reading the gateway had before the doctor could tell (and the emulator's
  * default dialect); the docs' own reading is the other value. `npm run doctor` names the setting
@@ -346,6 +367,7 @@ export function loadConfig(env: Env = process.env): Config {
     coalesceReads: flag(env, 'ACQUIRE_COALESCE_READS', true),
     shareOperations: flag(env, 'GRAPHQL_SHARE_OPERATIONS', true),
     live: liveFrom(env),
+    recordCache: recordCacheFrom(env),
     dialect: dialectFrom(env),
     documents: documentsFrom(env),
   };

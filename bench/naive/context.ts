@@ -3,7 +3,8 @@
  * off. Each resolver's read is its own upstream call: no planning of embedded relations, no
  * batching or caching in loaders, no sharing of reads within or across requests.
  */
-import type { GatewayContext, Loaders, Planner, Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
+import type { GatewayContext, Loaders, Planner, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../../src/domain/context.js';
+import type { Touched } from '../../src/domain/touches.js';
 import type { CaseRelation, ContactRecord, ContactRelation } from '../../src/domain/records.js';
 import { getCase, getThread } from '../../src/upstream/cases.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';

@@ -78,6 +78,13 @@ export type BlockContactsPayload = {
   readonly until?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Who may reuse an answer, in `Cache-Control`: Apollo's cache-control scopes. */
+export type CacheControlScope =
+  /** Only the cache of the client that asked. */
+  | 'PRIVATE'
+  /** Any client's cache, shared caches included. */
+  | 'PUBLIC';
+
 /**
  * A conversation with a contact over one channel: Acquire's unit of support work.
  * A thread groups a case with the cases reopened from it.
@@ -1528,6 +1535,7 @@ export type ResolversTypes = {
   BlockContactsInput: BlockContactsInput;
   BlockContactsPayload: ResolverTypeWrapper<BlockContactsPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Case: ResolverTypeWrapper<CaseRecord>;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['CaseEdge']>, nodes: ReadonlyArray<ResolversTypes['Case']> }>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
@@ -1693,6 +1701,14 @@ export type ResolversParentTypes = {
   UpdateMessagePayload: Omit<UpdateMessagePayload, 'message'> & { message: ResolversParentTypes['Message'] };
   User: UserRecord;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
@@ -2168,6 +2184,7 @@ export type Resolvers<ContextType = GatewayContext> = {
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
   upstream?: UpstreamDirectiveResolver<any, any, ContextType>;

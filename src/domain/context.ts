@@ -15,6 +15,7 @@ import type {
   NoteRecord,
   UserRecord,
 } from './records.js';
+import type { Touched } from './touches.js';
 
 /** One call to the upstream API, described by the upstream layer. */
 export interface UpstreamRequest {
@@ -24,15 +25,6 @@ export interface UpstreamRequest {
   /** Repeated names are sent repeated (`relations=a&relations=b`), as the upstream expects. */
   readonly searchParams?: ReadonlyArray<readonly [string, string]>;
   readonly json?: unknown;
-}
-
-/** The kinds of record a write can change. */
-export type RecordKind = 'case' | 'message' | 'contact' | 'user' | 'note';
-
-/** What a write may have changed: one record, or every record of a kind when its reach is unknown. */
-export interface Touched {
-  readonly kind: RecordKind;
-  readonly id?: string;
 }
 
 /**
@@ -52,6 +44,20 @@ export interface UpstreamDialect {
   readonly notesFirstPage: 0 | 1;
 }
 
+/**
+ * The GraphQL types whose records may be kept beyond a request (src/upstream/recordCache.ts), each
+ * for as long as its `@cacheControl(maxAge:)` in the SDL says. Cases and messages never are.
+ */
+export const CACHED_TYPES = ['Contact', 'User', 'Department', 'Note', 'NoteMessage'] as const;
+export type CachedType = (typeof CACHED_TYPES)[number];
+
+/** A read whose answer may be kept beyond its request: under which type's freshness, and what it holds. */
+export interface Cacheable<T> {
+  readonly type: CachedType;
+  /** The records the answer holds: a write or an event that names one of them drops it. */
+  holds(value: T): ReadonlyArray<Touched>;
+}
+
 /** The upstream as one request sees it (src/upstream/readPath.ts). */
 export interface UpstreamSession {
   /** How this account's API reads (the gateway's settings); endpoint functions send and read by it. */
@@ -64,9 +70,11 @@ export interface UpstreamSession {
   /**
    * A read. Identical reads of the same credential in flight share one call; within the request it
    * is remembered until a write of the credential; `normalise` runs once per upstream body. `kind`
-   * names what the body is normalised into: one path is always read as the same kind.
+   * names what the body is normalised into: one path is always read as the same kind. A
+   * `cacheable` read may be answered by the record cache (the same credential's, within its type's
+   * maxAge), and its answer is kept there.
    */
-  read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T>;
+  read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T, cacheable?: Cacheable<T>): Promise<T>;
   /**
    * A write, sent exactly once. When it ends (well or not: a failed write may still have been
    * done upstream), what it `touches` is forgotten by this request and by every other request of
@@ -159,6 +167,8 @@ export interface RequestStats {
   upstreamCalls: number;
   /** The operation's cost estimate (server/limits.ts), once measured: its budget of upstream calls. */
   estimatedCost: number | null;
+  /** Reads the record cache answered for the request, each instead of an upstream call. */
+  cachedReads: number;
   /** Codes of the errors in the answer, in order. */
   errorCodes: string[];
   /** Whether execution began (false when parsing, validation or a limit refused the operation). */
@@ -204,6 +214,8 @@ export interface ScopeOptions {
   readonly cancel?: AbortSignal;
   /** Told of every call the work sends (a read it joined or remembered is not one). */
   readonly onSend?: () => void;
+  /** Told of every read the record cache answered for the work, instead of a call. */
+  readonly onCacheHit?: () => void;
 }
 
 /** One unit of upstream work (an HTTP request, one event of a subscription, one poll): its session and loaders. */

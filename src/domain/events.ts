@@ -10,6 +10,7 @@
  * say what a subscriber missed, it says so with a RESYNC instead of staying silent.
  */
 import type { AgentAvailability, CaseStatus, PresenceChannel } from './enums.js';
+import type { Touched } from './touches.js';
 
 export const CASE_EVENT_TYPES = ['CREATED', 'STATUS_CHANGED', 'UPDATED'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -83,8 +84,30 @@ export interface GapLiveEvent {
   readonly occurredAt: string;
 }
 
+/** Changes a replica made or saw that name no event of their own: a write, a watched case's poll. */
+export const INVALIDATION_CAUSES = ['write', 'poll'] as const;
+export type InvalidationEventCause = (typeof INVALIDATION_CAUSES)[number];
+/** The most records one invalidation names; a change that names more names whole kinds instead. */
+export const MAX_INVALIDATION_TOUCHES = 100;
+
+/**
+ * Records a replica's change made stale, for the record caches of the other replicas (the replica
+ * that made it dropped them already): the hub hands it to the cache, never to a subscriber. A
+ * webhook's events need none: every replica reads what they name from the events themselves.
+ */
+export interface InvalidationLiveEvent {
+  readonly kind: 'invalidation';
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly cause: InvalidationEventCause;
+  /** At most MAX_INVALIDATION_TOUCHES. */
+  readonly touched: ReadonlyArray<Touched>;
+  /** The replica that made the change, which skips its own. */
+  readonly replica: string;
+}
+
 export type LiveEvent = CaseLiveEvent | MessageLiveEvent | AgentLiveEvent;
-export type LoggedEvent = LiveEvent | GapLiveEvent;
+export type LoggedEvent = LiveEvent | GapLiveEvent | InvalidationLiveEvent;
 
 type WithoutStamp<T> = T extends LoggedEvent ? Omit<T, 'id' | 'occurredAt'> & { readonly occurredAt?: string } : never;
 

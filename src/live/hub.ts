@@ -4,10 +4,16 @@
  * replica's subscribers whose subscription they match. A subscriber gets ids only
  * (src/domain/events.ts): the server reads its payload with its own key.
  *
+ * The hub also keeps this replica's record cache fresh (src/live/invalidations.ts): what a
+ * webhook's event names is dropped from it as the event comes out of the log; the changes this
+ * replica makes (writes, polls) go into the log as invalidations for the other replicas, which
+ * the hub hands to their caches and never to a subscriber; and a gap in the log empties the cache.
+ *
  * Nothing is left out silently: a subscriber that resumes after an id is replayed the log since,
  * and where that cannot be done (the id is unknown), or events were lost on the way (a gap in the
  * log, a subscriber whose queue overflowed), it receives a RESYNC that says from where to where.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { LiveFeed, Scopes, WatchedCase } from '../domain/context.js';
 import type {
@@ -21,9 +27,11 @@ import type {
   ResyncReason,
 } from '../domain/events.js';
 import type { Credential } from '../domain/context.js';
+import type { RecordCache } from '../upstream/recordCache.js';
 import type { Backplane } from './backplane.js';
 import { createDuplicates, type DuplicateWindows } from './duplicates.js';
 import { compareEventIds } from './eventIds.js';
+import { boundedTouches, staleAfter } from './invalidations.js';
 import type { LiveObserver } from './observer.js';
 import { createEventStream, type EventStream } from './stream.js';
 import { createWatcher, type PollSettings } from './watcher.js';
@@ -38,6 +46,8 @@ export interface HubOptions {
   windows: DuplicateWindows;
   observer: LiveObserver;
   logger: Logger;
+  /** This replica's record cache; null when RECORD_CACHE=off. */
+  cache: RecordCache | null;
 }
 
 export interface LiveHub {
@@ -73,7 +83,18 @@ export function createHub(options: HubOptions): LiveHub {
   const { backplane, observer, logger } = options;
   const subscriptions = new Set<LocalSubscription>();
   const duplicates = createDuplicates(backplane, options.windows);
-  const watcher = createWatcher({ scopes: options.scopes, backplane, publish: (event) => publish(event), settings: options.poll, observer, logger });
+  const { cache } = options;
+  const replica = randomUUID();
+  const watcher = createWatcher({
+    scopes: options.scopes,
+    backplane,
+    publish: (event) => publish(event),
+    invalidate: (touched) => void cache?.invalidate(touched, 'poll'),
+    settings: options.poll,
+    observer,
+    logger,
+  });
+  cache?.relay((touched, cause) => backplane.append({ kind: 'invalidation', cause, touched: boundedTouches(touched), replica }));
 
   async function publishNow(event: NewLiveEvent): Promise<void> {
     if (!(await duplicates.isNews(event))) {
@@ -94,7 +115,16 @@ export function createHub(options: HubOptions): LiveHub {
   }
 
   const deliverToAll = (event: LoggedEvent): void => {
-    if (event.kind !== 'gap') watcher.seen(event);
+    if (event.kind === 'invalidation') {
+      if (event.replica !== replica) cache?.drop(event.touched, event.cause);
+      return;
+    }
+    if (event.kind === 'gap') cache?.clear('events-lost');
+    else {
+      watcher.seen(event);
+      const stale = staleAfter(event);
+      if (stale.length > 0) cache?.drop(stale, 'webhook');
+    }
     for (const subscription of subscriptions) subscription.receive(event);
   };
   backplane.onEvent(deliverToAll);
@@ -135,7 +165,7 @@ export function createHub(options: HubOptions): LiveHub {
     const accepts = (event: LiveEvent): event is T => matches(event) && (event.audience === undefined || event.audience === hash);
     const give = (event: LoggedEvent): void => {
       if (event.kind === 'gap') return resync('EVENTS_LOST', event.id);
-      if (!accepts(event)) return;
+      if (event.kind === 'invalidation' || !accepts(event)) return;
       lastPushed = event.id;
       stream.push(event);
     };

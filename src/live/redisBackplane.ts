@@ -17,7 +17,16 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AGENT_AVAILABILITIES, CASE_STATUSES, PRESENCE_CHANNELS } from '../domain/enums.js';
-import { CASE_EVENT_TYPES, EVENT_SOURCES, MESSAGE_EVENT_TYPES, type LoggedEvent, type NewLoggedEvent } from '../domain/events.js';
+import {
+  CASE_EVENT_TYPES,
+  EVENT_SOURCES,
+  INVALIDATION_CAUSES,
+  MAX_INVALIDATION_TOUCHES,
+  MESSAGE_EVENT_TYPES,
+  type LoggedEvent,
+  type NewLoggedEvent,
+} from '../domain/events.js';
+import { RECORD_KINDS } from '../domain/touches.js';
 import { localState, type Backplane, type BackplaneState, type LogBounds } from './backplane.js';
 import { compareEventIds, eventIdClock, parseEventId } from './eventIds.js';
 import type { LiveObserver } from './observer.js';
@@ -98,6 +107,20 @@ function isPresence(value: unknown): boolean {
   return (availability === null || oneOf(AGENT_AVAILABILITIES, availability)) && channelsOk;
 }
 
+/** An invalidation's records: a bounded list of a known kind, each with an id or none (the whole kind). */
+function isTouchedList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= MAX_INVALIDATION_TOUCHES &&
+    value.every((touched: unknown) => {
+      if (typeof touched !== 'object' || touched === null) return false;
+      const { kind, id, ...rest } = touched as Record<string, unknown>;
+      return oneOf(RECORD_KINDS, kind) && (id === undefined || isId(id)) && Object.keys(rest).length === 0;
+    })
+  );
+}
+
 /** An event as the stream holds it: `origin` names it, so that the replica that gave it already can skip it. */
 interface Entry {
   event: LoggedEvent;
@@ -123,6 +146,10 @@ function readEvent(id: string, text: string): LoggedEvent | null {
   const event: Record<string, unknown> = { ...(value as Record<string, unknown>), id };
   if (typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) return null;
   if (event.kind === 'gap') return event as unknown as LoggedEvent;
+  if (event.kind === 'invalidation') {
+    const replicaOk = typeof event.replica === 'string' && event.replica.length > 0 && event.replica.length <= 64;
+    return oneOf(INVALIDATION_CAUSES, event.cause) && isTouchedList(event.touched) && replicaOk ? (event as unknown as LoggedEvent) : null;
+  }
   if (!oneOf(EVENT_SOURCES, event.source) || (event.audience !== undefined && typeof event.audience !== 'string')) return null;
   switch (event.kind) {
     case 'case':

@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import type { Scopes, UpstreamSession, WatchedCase } from '../domain/context.js';
 import type { LiveEvent, NewLiveEvent } from '../domain/events.js';
 import type { MessageRecord } from '../domain/records.js';
+import type { Touched } from '../domain/touches.js';
 import { getCase, getThread } from '../upstream/cases.js';
 import type { Credential } from '../domain/context.js';
 import type { Backplane } from './backplane.js';
@@ -43,6 +44,8 @@ export interface WatcherOptions {
   scopes: Scopes;
   backplane: Backplane;
   publish(event: NewLiveEvent): void;
+  /** Drops what a poll found changed from the record cache, on every replica. */
+  invalidate(touched: ReadonlyArray<Touched>): void;
   settings: PollSettings;
   observer: LiveObserver;
   logger: Logger;
@@ -86,6 +89,15 @@ function order(id: string | null | undefined): bigint | null {
   return typeof id === 'string' && /^\d{1,30}$/.test(id) ? BigInt(id) : null;
 }
 
+/** What a poll found: the newest message of the case. */
+interface Latest {
+  id: bigint | null;
+  /** The case's contact, when known. */
+  contactId: string | null;
+  /** The case's messages, when the read that found the newest has them. */
+  messages?: ReadonlyArray<MessageRecord>;
+}
+
 export function createWatcher(options: WatcherOptions): Watcher {
   const { scopes, backplane, observer, logger, settings } = options;
   const watches = new Map<string, Watch>();
@@ -109,17 +121,17 @@ export function createWatcher(options: WatcherOptions): Watcher {
     watch.timer.unref();
   };
 
-  /** The newest message of the case, and its messages when the read that found it has them. */
-  async function latest(session: UpstreamSession, watched: WatchedCase): Promise<{ id: bigint | null; messages?: ReadonlyArray<MessageRecord> }> {
+  /** The newest message of the case. */
+  async function latest(session: UpstreamSession, watched: WatchedCase): Promise<Latest> {
     if (watched.contactId !== null && watched.threadId !== null) {
       const thread = await getThread(session, watched.contactId, watched.threadId);
       const entry = thread.find((record) => record.id === watched.caseId);
-      if (entry?.lastMessage !== undefined) return { id: order(entry.lastMessage?.id) };
+      if (entry?.lastMessage !== undefined) return { id: order(entry.lastMessage?.id), contactId: watched.contactId };
     }
     const record = await getCase(session, watched.caseId, ['messages']);
     const messages = record.messages ?? [];
     const ids = messages.map((message) => order(message.id)).filter((id): id is bigint => id !== null);
-    return { id: ids.reduce<bigint | null>((max, id) => (max === null || id > max ? id : max), null), messages };
+    return { id: ids.reduce<bigint | null>((max, id) => (max === null || id > max ? id : max), null), contactId: record.contactId, messages };
   }
 
   async function announceAfter(session: UpstreamSession, watch: Watch, after: bigint, read?: ReadonlyArray<MessageRecord>): Promise<bigint> {
@@ -160,6 +172,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       else if (found.id !== null && found.id > watch.lastSeen) {
         watch.lastSeen = await announceAfter(session, watch, watch.lastSeen, found.messages);
         changed = true;
+        // A contact who writes may have changed what the case's contact record says (a pre-chat form...).
+        if (found.contactId !== null) options.invalidate([{ kind: 'contact', id: found.contactId }]);
       }
       if (!watch.stopped) await backplane.set(watch.lastSeenKey, watch.lastSeen.toString(), lastSeenMs);
       observer.poll(changed ? 'changed' : 'unchanged');

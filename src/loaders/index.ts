@@ -3,7 +3,8 @@
  * touched; the session tells the loaders here, which forget exactly that: the one mechanism of
  * invalidation, whichever resolver or request wrote.
  */
-import type { Loaders, RecordKind, Touched, UpstreamSession } from '../domain/context.js';
+import type { Loaders, UpstreamSession } from '../domain/context.js';
+import type { RecordKind, Touched } from '../domain/touches.js';
 import { createCaseLoader } from './cases.js';
 import type { Clearable } from './clearable.js';
 import { createContactLoader } from './contacts.js';
@@ -19,18 +20,21 @@ export function createLoaders(session: UpstreamSession, onBatch?: (loader: strin
   const notes = createNoteLoader(session, onBatch);
   const users = createUserLoader(session, onBatch);
   const threads = createThreadLoader(session, onBatch);
-  // A thread's read holds its cases too; it is keyed by contact and thread, not by case id.
-  const casesAndThreads: Clearable = {
+  // A thread's read holds its cases too; it is keyed by contact and thread, not by case id. A
+  // contact read with its `cases` embeds them, and which contact held a case is not known here.
+  const casesAndWhatEmbedsThem: Clearable = {
     clear: (id) => {
       cases.clear(id);
       threads.clearAll();
+      contacts.clearAll();
     },
     clearAll: () => {
       cases.clearAll();
       threads.clearAll();
+      contacts.clearAll();
     },
   };
-  const byKind: Record<RecordKind, Clearable> = { case: casesAndThreads, contact: contacts, message: messages, user: users, note: notes };
+  const byKind: Record<RecordKind, Clearable> = { case: casesAndWhatEmbedsThem, contact: contacts, message: messages, user: users, note: notes };
   session.onInvalidate((touched: ReadonlyArray<Touched>) => {
     for (const { kind, id } of touched) {
       if (id === undefined) byKind[kind].clearAll();

@@ -1,8 +1,9 @@
 /**
  * What the SDL declares about each field's upstream side (schema/base.graphql): its cost and list
  * size (`@cost`, `@listSize`, as in the GraphQL cost specification) and where it is read from
- * (`@upstream`). The planner and the limits read these, and nothing else, so a field's price and
- * embedding live in one place. Read once per schema and field.
+ * (`@upstream`); and about each type, how long its records stay fresh (Apollo's `@cacheControl`).
+ * The planner, the limits and the record cache read these, and nothing else, so a field's price
+ * and embedding, and a type's freshness, live in one place. Read once per schema and field.
  */
 import { getDirectiveValues, type GraphQLDirective, type GraphQLField, type GraphQLSchema } from 'graphql';
 
@@ -72,4 +73,23 @@ export function fieldPlan(schema: GraphQLSchema, typeName: string, fieldName: st
     byField.set(key, plan);
   }
   return plan;
+}
+
+/** A type's `@cacheControl` (Apollo's directive), as the record cache and the Cache-Control header read it. */
+export interface TypeFreshness {
+  /** Seconds its records stay fresh; null when the type declares none. */
+  readonly maxAge: number | null;
+  readonly scope: 'PUBLIC' | 'PRIVATE' | null;
+}
+
+/** The declared freshness of `typeName`; nothing declared for a type the schema lacks. */
+export function typeFreshness(schema: GraphQLSchema, typeName: string): TypeFreshness {
+  const node = schema.getType(typeName)?.astNode;
+  const directive = schema.getDirective('cacheControl');
+  const values = node && directive ? getDirectiveValues(directive, node) : undefined;
+  const scope = values?.scope;
+  return {
+    maxAge: typeof values?.maxAge === 'number' ? values.maxAge : null,
+    scope: scope === 'PUBLIC' || scope === 'PRIVATE' ? scope : null,
+  };
 }

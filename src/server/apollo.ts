@@ -1,11 +1,12 @@
 /** Apollo Server as the gateway runs it: its safety settings and its plugins, over one executable schema. */
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../domain/context.js';
+import { cacheControlPlugins } from './cacheControl.js';
 import { createCostPlugin, stringifyResult } from './costExtension.js';
 import { createAdmissionPlugin, type Admission } from './admission.js';
 import { landingPagePlugin } from './sandbox.js';
@@ -60,8 +61,8 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       ...(options.costExtension ? [createCostPlugin(settings.limits.maxCost)] : []),
       options.observability,
       landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),
-      // We set no cache hints, and send no federated traces as a subgraph: both plugins would hook every field.
-      ApolloServerPluginCacheControlDisabled(),
+      ...cacheControlPlugins(settings.recordCache.maxAgeCapS),
+      // We send no federated traces as a subgraph: inline traces would hook every field for nobody.
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });

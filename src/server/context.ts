@@ -65,6 +65,9 @@ export function createRequestContexts(options: RequestContextOptions): RequestCo
       onSend: () => {
         stats.upstreamCalls += 1;
       },
+      onCacheHit: () => {
+        stats.cachedReads += 1;
+      },
     });
     try {
       const context = options.factory({ scope, stats, client: options.client, credential, live: options.live.feed(credential) });

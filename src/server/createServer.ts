@@ -32,6 +32,7 @@ import { EXAMPLE_DOCUMENT } from './exampleDocument.js';
 import { createGraphiQLRoute } from './graphiql.js';
 import { createMetricsServer } from './metricsRoute.js';
 import { createObservability } from './observability.js';
+import { createObservedRecordCache } from './observedRecordCache.js';
 import { createOriginPolicy } from './origins.js';
 import { createPersistedQueryStore } from './persistedQueries.js';
 import { createReadiness, type ReadinessReport } from './readiness.js';
@@ -72,6 +73,8 @@ export interface Gateway {
   metricsUrl(): string;
   /** What /readyz answers: whether Acquire answers the configured key, and the backplane's state. */
   readiness(): Promise<ReadinessReport>;
+  /** Empties the record cache, uncounted: for tests whose upstream's data was reset behind the gateway's back. */
+  forgetRecords(): void;
   /** Stops accepting, lets in-flight requests finish, closes upstream sockets. */
   stop(): Promise<void>;
 }
@@ -126,12 +129,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // The operator's key is no guess: its first calls need not go one at a time.
   const serverKey = options.apiKey ? credentialFrom(`Bearer ${options.apiKey}`) : null;
   if (serverKey) client.trust(serverKey);
+  // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket), unless a subgraph (below);
+  // the record cache reads its freshness from it.
+  // Nothing reads source positions of the SDL: without them the schema keeps no tokens (about 0.5 MiB).
+  const typeDefs = loadTypeDefs();
+  const schema = makeExecutableSchema({ typeDefs, resolvers, noLocation: true });
+  // As a federation subgraph, HTTP serves the subgraph's schema; subscriptions keep the whole one.
+  const httpSchema = settings.subgraph ? buildSubgraph(typeDefs, resolvers) : schema;
+  const recordCache = createObservedRecordCache(settings.recordCache, schema, metrics);
   const readPath = createReadPath({
     client,
     shareAcrossRequests: settings.coalesceReads,
     freezeRecords: options.freezeRecords ?? false,
     dialect: settings.dialect,
     onNotice: ({ requestId, message }) => logger.warn({ requestId }, message),
+    ...(recordCache ? { cache: recordCache } : {}),
   });
   new Gauge({
     name: 'upstream_credentials_live',
@@ -156,15 +168,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxCalls: settings.limits.maxCost,
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   });
-  const live = await startLive(settings.live, scopes, metrics, logger);
+  const live = await startLive(settings.live, scopes, recordCache, metrics, logger);
   const callers = createCallers(options.apiKey);
   const contexts = createRequestContexts({ scopes, client, factory: options.contextFactory ?? plannedContext, live: live.hub });
-  // One executable schema for Apollo (HTTP) and graphql-ws (WebSocket), unless a subgraph (below).
-  // Nothing reads source positions of the SDL: without them the schema keeps no tokens (about 0.5 MiB).
-  const typeDefs = loadTypeDefs();
-  const schema = makeExecutableSchema({ typeDefs, resolvers, noLocation: true });
-  // As a federation subgraph, HTTP serves the subgraph's schema; subscriptions keep the whole one.
-  const httpSchema = settings.subgraph ? buildSubgraph(typeDefs, resolvers) : schema;
   const formatError = createFormatError({ hideSuggestions: settings.production });
   const { documents } = settings;
   const manifest = documents.manifestPath
@@ -254,6 +260,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     metricsUrl: () => `${origin(metricsServer ?? httpServer)}/metrics`,
     readiness: () => readiness.check(),
+    forgetRecords: () => recordCache?.clear(),
     async stop() {
       if (metricsServer) {
         metricsServer.closeAllConnections();
@@ -262,6 +269,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await apollo.stop();
       await live.stop();
       await persistedQueries?.stop();
+      recordCache?.stop();
       client.close();
     },
   };

@@ -137,7 +137,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
         await inSpan(tracer, 'graphql.request', { 'http.request.method': req.method ?? 'GET', 'gateway.request_id': stats.requestId }, async (span) => {
           await answerGraphQL(req, res, search, stats);
           span.updateName(`graphql ${stats.operationType ?? 'operation'} ${stats.operationName ?? '(anonymous)'}`);
-          span.setAttributes({ 'graphql.operation.name': stats.operationName ?? '', 'gateway.upstream_calls': stats.upstreamCalls });
+          span.setAttributes({ 'graphql.operation.name': stats.operationName ?? '', 'gateway.upstream_calls': stats.upstreamCalls, 'gateway.cached_reads': stats.cachedReads });
         }, SpanKind.SERVER);
       }
     } catch (error) {
@@ -156,6 +156,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
           durationMs: round(performance.now() - started),
           upstreamCalls: stats.upstreamCalls,
           ...(stats.estimatedCost === null ? {} : { estimatedCost: stats.estimatedCost }),
+          cachedReads: stats.cachedReads,
           ...(stats.sharedAnswer ? { sharedAnswer: true } : {}),
           ...(stats.errorCodes.length > 0 ? { errors: stats.errorCodes } : {}),
         },

@@ -7,6 +7,7 @@ import type { Scopes } from '../domain/context.js';
 import { createLocalBackplane, type Backplane, type BackplaneState } from '../live/backplane.js';
 import { createHub, type LiveHub } from '../live/hub.js';
 import type { LiveObserver } from '../live/observer.js';
+import type { RecordCache } from '../upstream/recordCache.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createWebhookRoute } from './webhookRoute.js';
@@ -34,7 +35,7 @@ function observerOf(metrics: Metrics): LiveObserver {
   };
 }
 
-export async function startLive(config: LiveConfig, scopes: Scopes, metrics: Metrics, logger: Logger): Promise<Live> {
+export async function startLive(config: LiveConfig, scopes: Scopes, cache: RecordCache | null, metrics: Metrics, logger: Logger): Promise<Live> {
   const observer = observerOf(metrics);
   // ioredis loads only on a replica that uses Redis: a single process does not pay its memory.
   const bounds = { retentionMs: config.resumeWindowMs, maxEvents: config.logMaxEvents };
@@ -55,6 +56,7 @@ export async function startLive(config: LiveConfig, scopes: Scopes, metrics: Met
     windows: { deliveryMs: config.webhookReplayWindowMs, changeMs: config.resumeWindowMs },
     observer,
     logger,
+    cache,
   });
   const webhook = createWebhookRoute({
     secret: config.webhookSecret,

@@ -29,6 +29,10 @@ export interface Metrics {
   polledCases: Gauge;
   backplaneUp: Gauge;
   backplaneErrors: Counter;
+  recordCacheHits: Counter<'type'>;
+  recordCacheMisses: Counter<'type'>;
+  recordCacheEvictions: Counter;
+  recordCacheInvalidations: Counter<'cause'>;
 }
 
 export function createMetrics(): Metrics {
@@ -128,5 +132,28 @@ export function createMetrics(): Metrics {
     polledCases: new Gauge({ name: 'live_polled_cases', help: 'Watched cases (per credential) this replica polls: it holds their lease', registers: [registry] }),
     backplaneUp: new Gauge({ name: 'live_backplane_up', help: '1 while events reach the other replicas through Redis (REDIS_URL), else 0', registers: [registry] }),
     backplaneErrors: new Counter({ name: 'live_backplane_errors_total', help: 'Failed Redis connections and commands', registers: [registry] }),
+    recordCacheHits: new Counter({
+      name: 'record_cache_hits_total',
+      help: 'Reads the record cache answered, each instead of an upstream call, by GraphQL type',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    recordCacheMisses: new Counter({
+      name: 'record_cache_misses_total',
+      help: 'Cacheable reads the record cache could not answer (never kept, expired or dropped), by GraphQL type',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    recordCacheEvictions: new Counter({
+      name: 'record_cache_evictions_total',
+      help: 'Answers the record cache let go before their time to stay within RECORD_CACHE_MAX_ENTRIES and RECORD_CACHE_MAX_MB',
+      registers: [registry],
+    }),
+    recordCacheInvalidations: new Counter({
+      name: 'record_cache_invalidations_total',
+      help: 'Answers the record cache dropped because a change named a record they hold, by cause (write: through the gateway, on any replica; webhook; poll: a watched case; events-lost: the log lost events, so everything went)',
+      labelNames: ['cause'],
+      registers: [registry],
+    }),
   };
 }

@@ -22,7 +22,7 @@ export interface ScopeFactoryOptions {
 
 export function createScopes(options: ScopeFactoryOptions): Scopes {
   return {
-    open({ credential, requestId, budget, cancel, onSend }): Scope {
+    open({ credential, requestId, budget, cancel, onSend, onCacheHit }): Scope {
       const session = options.readPath.session({
         credential,
         requestId,
@@ -30,6 +30,7 @@ export function createScopes(options: ScopeFactoryOptions): Scopes {
         maxCalls: options.maxCalls,
         ...(cancel ? { cancel } : {}),
         ...(onSend ? { onSend } : {}),
+        ...(onCacheHit ? { onCacheHit } : {}),
       });
       if (budget !== undefined) session.admit(budget);
       let loaders: Scope['loaders'] | undefined;

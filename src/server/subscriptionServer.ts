@@ -77,6 +77,8 @@ interface LiveSubscription {
   readonly callBudget: number;
   events: number;
   upstreamCalls: number;
+  /** Reads of its events the record cache answered. */
+  cachedReads: number;
   /** Whether its events flow (the subscribe step succeeded): what `live_subscriptions` counts. */
   listening: boolean;
 }
@@ -183,6 +185,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         durationMs: Date.now() - subscription.startedAt,
         events: subscription.events,
         upstreamCalls: subscription.upstreamCalls,
+        cachedReads: subscription.cachedReads,
       },
       'subscription ended',
     );
@@ -257,6 +260,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           callBudget: admitted.cost,
           events: 0,
           upstreamCalls: 0,
+          cachedReads: 0,
           listening: false,
         };
         end(connection, id);
@@ -280,6 +284,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
             context: scope.context,
             close() {
               subscription.upstreamCalls += stats.upstreamCalls;
+              subscription.cachedReads += stats.cachedReads;
               scope.close();
             },
           };

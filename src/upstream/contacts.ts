@@ -1,5 +1,6 @@
 /** Contact endpoints (fact sheet §6): read, list, search, add, update, block, merge. */
-import type { Touched, UpstreamSession } from '../domain/context.js';
+import type { Cacheable, UpstreamSession } from '../domain/context.js';
+import type { Touched } from '../domain/touches.js';
 import type { ContactRecord, ContactRelation } from '../domain/records.js';
 import { dataOf, pageOf, recordOf, type Page } from './envelopes.js';
 import { malformedError } from './errors.js';
@@ -12,11 +13,15 @@ import { readContact } from './readRecords.js';
 // No page-size limit is documented; keep the widened page modest.
 const MAX_UPSTREAM_LIMIT = 200;
 
+/** A contact read by id may be kept beyond its request, unless it embeds its cases (which never are). */
+const CACHED_CONTACT: Cacheable<ContactRecord> = { type: 'Contact', holds: (record) => [{ kind: 'contact', id: record.id }] };
+
 export async function getContact(session: UpstreamSession, id: string, relations: readonly ContactRelation[]): Promise<ContactRecord> {
   const record = await session.read(
     { method: 'GET', path: `crm/objects/contact/${upstreamId(id, 'contact')}`, searchParams: relationParams(relations, session.dialect) },
     'contact',
     readContactAnswer,
+    relations.includes('cases') ? undefined : CACHED_CONTACT,
   );
   checkRelations(session, `contact ${record.id}`, relations, [record]);
   return record;

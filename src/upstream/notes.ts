@@ -1,5 +1,5 @@
 /** Note endpoints (fact sheet §5): internal notes about a contact, each a thread of agents' messages. */
-import type { UpstreamSession } from '../domain/context.js';
+import type { Cacheable, UpstreamSession } from '../domain/context.js';
 import type { NoteMessageRecord, NoteRecord } from '../domain/records.js';
 import { pageOf, recordOf, successOf, type Page } from './envelopes.js';
 import { malformedError } from './errors.js';
@@ -32,6 +32,17 @@ export function readNoteMessageAnswer(body: unknown): NoteMessageRecord {
   return readNoteMessage(recordOf(body));
 }
 
+const CACHED_NOTE: Cacheable<NoteRecord> = { type: 'Note', holds: (note) => [{ kind: 'note', id: note.id }] };
+
+/** A contact's notes: a new note of the contact (which touches it) or a change to one of them drops the page. */
+function cachedNotesOf(contactId: string): Cacheable<Page<NoteRecord>> {
+  return { type: 'Note', holds: (page) => [{ kind: 'contact', id: contactId }, ...page.items.map((note) => ({ kind: 'note' as const, id: note.id }))] };
+}
+
+function cachedMessagesOf(noteId: string): Cacheable<ReadonlyArray<NoteMessageRecord>> {
+  return { type: 'NoteMessage', holds: () => [{ kind: 'note', id: noteId }] };
+}
+
 async function notesPage(session: UpstreamSession, contactId: string, limit: number, page: number): Promise<Page<NoteRecord>> {
   return session.read(
     // The docs' URL spells the parameter `lcontact_id`, their table `contact_id`.
@@ -42,6 +53,7 @@ async function notesPage(session: UpstreamSession, contactId: string, limit: num
     },
     'notes',
     readNoteList,
+    cachedNotesOf(contactId),
   );
 }
 
@@ -55,12 +67,17 @@ export function listNotes(session: UpstreamSession, contactId: string, start: nu
 }
 
 export async function getNote(session: UpstreamSession, id: string): Promise<NoteRecord> {
-  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', readNoteAnswer);
+  return session.read({ method: 'GET', path: `crm/note/get/${upstreamId(id, 'note')}` }, 'note', readNoteAnswer, CACHED_NOTE);
 }
 
 /** Every message of a note, oldest first: the endpoint documents no paging. */
 export async function listNoteMessages(session: UpstreamSession, noteId: string): Promise<ReadonlyArray<NoteMessageRecord>> {
-  return session.read({ method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] }, 'noteMessages', readNoteMessages);
+  return session.read(
+    { method: 'GET', path: 'crm/note/messages', searchParams: [['noteId', upstreamId(noteId, 'note')]] },
+    'noteMessages',
+    readNoteMessages,
+    cachedMessagesOf(noteId),
+  );
 }
 
 export interface CreateNoteParams {
@@ -71,7 +88,7 @@ export interface CreateNoteParams {
   mentionedUserIds: readonly string[];
 }
 
-/** A new note changes no record read so far; the contact's notes are read afresh after any write. */
+/** A new note changes its contact's notes: it touches the contact. */
 export async function createNote(session: UpstreamSession, params: CreateNoteParams): Promise<NoteRecord> {
   return session.write(
     {
@@ -86,7 +103,7 @@ export async function createNote(session: UpstreamSession, params: CreateNotePar
         ...(params.mentionedUserIds.length > 0 ? { mentionUsers: params.mentionedUserIds.map((id) => numericId(id, 'user')) } : {}),
       },
     },
-    [],
+    [{ kind: 'contact', id: params.contactId }],
     readNoteAnswer,
   );
 }

@@ -4,19 +4,23 @@
  * session looks, in this order:
  *
  * 1. in its own memo: a read made earlier in the same request, until the credential writes;
- * 2. at the reads in flight of the same credential (a hash of it, never the credential itself),
+ * 2. for a read its endpoint declares cacheable, in the record cache (src/upstream/recordCache.ts),
+ *    under the hash of the credential: an answer younger than its type's maxAge;
+ * 3. at the reads in flight of the same credential (a hash of it, never the credential itself),
  *    made by other requests: it joins the call instead of making another;
- * 3. otherwise it sends the call, normalises the body once, and shares the record it made with
- *    every request that joined.
+ * 4. otherwise it sends the call, normalises the body once, and shares the record it made with
+ *    every request that joined (and keeps it in the record cache, if cacheable).
  *
- * Nothing is kept once the last request that used it is over: this is no cache. A write of the
- * credential closes its reads in flight to newcomers, and until it is answered nothing of that
- * credential is shared; when it ends, what it touched is forgotten by every live request of the
- * credential (their memos, and their loaders through `onInvalidate`).
+ * Apart from the record cache, nothing is kept once the last request that used it is over. A
+ * write of the credential closes its reads in flight to newcomers, and until it is answered
+ * nothing of that credential is shared; when it ends, what it touched is forgotten by every live
+ * request of the credential (their memos, and their loaders through `onInvalidate`) and, before
+ * its answer returns, by the record cache, for every credential and every replica.
  *
  * `writes` lets work shared beyond one read (a whole GraphQL execution) keep the same rules.
  */
-import type { Credential, Touched, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
+import type { Cacheable, Credential, UpstreamDialect, UpstreamRequest, UpstreamSession } from '../domain/context.js';
+import type { Touched } from '../domain/touches.js';
 import type { UpstreamClient } from './client.js';
 import { createCallBudget } from './budget.js';
 import { createRejectionLatch } from './credentials.js';
@@ -24,6 +28,7 @@ import { UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { createInFlight, type InFlight } from './inFlight.js';
 import { createLimiter } from './limit.js';
+import type { RecordCache } from './recordCache.js';
 
 export interface ReadPathOptions {
   client: UpstreamClient;
@@ -35,6 +40,8 @@ export interface ReadPathOptions {
   dialect: UpstreamDialect;
   /** Receives what sessions report of the upstream's answers (`UpstreamSession.notice`), for the log. */
   onNotice?: (notice: { requestId: string; message: string }) => void;
+  /** Keeps cacheable reads beyond their request; none when absent (RECORD_CACHE=off). */
+  cache?: RecordCache;
 }
 
 export interface SessionOptions {
@@ -49,6 +56,8 @@ export interface SessionOptions {
   maxCalls?: number;
   /** Told of every call this request sends (a read it joined or remembered is not one). */
   onSend?: () => void;
+  /** Told of every read the record cache answered for this request. */
+  onCacheHit?: () => void;
 }
 
 /** A request's session; `close` when the request is over, so the credential's state can go. */
@@ -92,7 +101,7 @@ function readKey(kind: string, request: UpstreamRequest): string {
 }
 
 export function createReadPath(options: ReadPathOptions): ReadPath {
-  const { client } = options;
+  const { client, cache } = options;
   const credentials = new Map<string, CredentialState>();
   const finish = options.freezeRecords ? deepFreeze : <T>(value: T): T => value;
 
@@ -163,7 +172,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
      * A read that a write of the credential overlapped is made again (once), so that nothing read
      * before the write is answered, or primed into a loader, after it.
      */
-    async function readFresh<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, again: boolean): Promise<T> {
+    async function readFresh<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, again: boolean, cacheable?: Cacheable<T>): Promise<T> {
       const started = generation;
       // Taken before joining, so a read refused for the budget never becomes a call others join.
       // A read made again because a write overlapped it is the gateway's doing: it is not charged.
@@ -175,14 +184,40 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         key,
         (signal) => {
           sent = true;
-          return send(request, true, signal).then((body) => finish(normalise(body)));
+          return fetchRecord(request, key, normalise, cacheable, signal);
         },
         cancel,
       );
       // `shared` starts the call, if it does, before it returns: a joined read was free.
       if (charged && !sent) budget.refund();
       const { value } = await reading;
-      return generation === started || !again ? value : readFresh(request, key, normalise, false);
+      return generation === started || !again ? value : readFresh(request, key, normalise, false, cacheable);
+    }
+
+    /**
+     * The call itself, made by the one request that joiners wait on. Its answer goes into the
+     * record cache only if nothing it holds changed while it was on its way, and no write of the
+     * credential is in flight.
+     */
+    function fetchRecord<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, cacheable: Cacheable<T> | undefined, signal?: AbortSignal): Promise<T> {
+      const ticket = cache?.ticket();
+      return send(request, true, signal).then((body) => {
+        const value = finish(normalise(body));
+        if (cache && cacheable && ticket !== undefined && credential.writing === 0) cache.store(credential.hash, key, value, cacheable, ticket);
+        return value;
+      });
+    }
+
+    /**
+     * A cacheable read: the record cache's answer if it has one (and, late in the answer's life,
+     * one read in the background that replaces it, charged to nobody), else a read as any other.
+     */
+    function readCached<T>(request: UpstreamRequest, key: string, normalise: (body: unknown) => T, cacheable: Cacheable<T>, kept: RecordCache): Promise<T> {
+      const hit = kept.lookup<T>(credential.hash, key, cacheable.type);
+      if (!hit) return readFresh(request, key, normalise, true, cacheable);
+      settings.onCacheHit?.();
+      if (hit.refresh) shared(credential, key, () => fetchRecord(request, key, normalise, cacheable)).catch(() => {});
+      return Promise.resolve(hit.value);
     }
 
     return {
@@ -190,11 +225,11 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       notice(message) {
         options.onNotice?.({ requestId: settings.requestId, message });
       },
-      read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T): Promise<T> {
+      read<T>(request: UpstreamRequest, kind: string, normalise: (body: unknown) => T, cacheable?: Cacheable<T>): Promise<T> {
         const key = readKey(kind, request);
         const remembered = memo.get(key);
         if (remembered) return remembered as Promise<T>;
-        const pending = readFresh(request, key, normalise, true);
+        const pending = cache && cacheable ? readCached(request, key, normalise, cacheable, cache) : readFresh(request, key, normalise, true);
         memo.set(key, pending);
         return pending;
       },
@@ -205,12 +240,15 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         // Reads in flight began before the write: nobody may join them any more.
         credential.inFlight.closeToNewcomers();
         for (const other of credential.sessions) other.invalidate(touches);
-        const over = (): void => {
+        cache?.drop(touches, 'write');
+        const over = async (): Promise<void> => {
           credential.writing -= 1;
           credential.epoch += 1;
           credential.inFlight.closeToNewcomers();
           for (const other of credential.sessions) other.invalidate(touches);
           release(credential);
+          // Before the answer: a read that follows it, on any replica, finds nothing older kept.
+          await cache?.invalidate(touches, 'write');
         };
         // Never cancelled: a write half done upstream cannot be taken back.
         return send(request, false)

@@ -2,7 +2,8 @@
  * Snooze endpoints (fact sheet §5): create, and a delete the docs mark "Under Construction" that
  * only the snooze's creator may call. Both answer `{success, message[, data]}` inside `data`.
  */
-import type { Touched, UpstreamSession } from '../domain/context.js';
+import type { UpstreamSession } from '../domain/context.js';
+import type { Touched } from '../domain/touches.js';
 import type { SnoozeRecord } from '../domain/records.js';
 import { successOf } from './envelopes.js';
 import { malformedError, UpstreamError } from './errors.js';
@@ -51,7 +52,7 @@ export async function snoozeCase(session: UpstreamSession, params: SnoozeCasePar
 }
 
 // The delete answer does not say which case the snooze held: any case may read differently.
-const UNSNOOZE_TOUCHES: Touched[] = [{ kind: 'case' }, { kind: 'contact' }];
+const UNSNOOZE_TOUCHES: Touched[] = [{ kind: 'case' }];
 
 /**
  * The upstream's own words for these failures would mislead: a 403 here is most often a snooze

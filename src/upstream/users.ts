@@ -1,5 +1,5 @@
 /** Agent endpoints (fact sheet §8). */
-import type { UpstreamSession } from '../domain/context.js';
+import type { Cacheable, UpstreamSession } from '../domain/context.js';
 import type { UserRecord } from '../domain/records.js';
 import { pageOf, recordOf } from './envelopes.js';
 import { upstreamId } from './ids.js';
@@ -14,11 +14,14 @@ export function readUserAnswer(body: unknown): UserRecord {
   return readUser(recordOf(body));
 }
 
+const CACHED_USERS: Cacheable<ReadonlyArray<UserRecord>> = { type: 'User', holds: (users) => users.map((user) => ({ kind: 'user', id: user.id })) };
+const CACHED_USER: Cacheable<UserRecord> = { type: 'User', holds: (user) => [{ kind: 'user', id: user.id }] };
+
 /** Every agent of the account in one call: the endpoint has no paging. */
 export function listUsers(session: UpstreamSession): Promise<ReadonlyArray<UserRecord>> {
-  return session.read({ method: 'GET', path: 'account/user' }, 'users', readUserList);
+  return session.read({ method: 'GET', path: 'account/user' }, 'users', readUserList, CACHED_USERS);
 }
 
 export async function getUser(session: UpstreamSession, id: string): Promise<UserRecord> {
-  return session.read({ method: 'GET', path: `account/user/${upstreamId(id, 'user')}` }, 'user', readUserAnswer);
+  return session.read({ method: 'GET', path: `account/user/${upstreamId(id, 'user')}` }, 'user', readUserAnswer, CACHED_USER);
 }

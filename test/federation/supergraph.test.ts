@@ -121,7 +121,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => emulator.resetCalls());
+// Each test pins what a first read costs: nothing kept from the one before.
+beforeEach(() => {
+  emulator.resetCalls();
+  acquire.forgetRecords();
+});
 
 describe('composition', () => {
   it('composes with a subgraph that extends Contact; every entity type is keyed by id, and subscriptions stay out', () => {
@@ -146,6 +150,7 @@ describe('through a real @apollo/gateway process', () => {
     }
     const viaRouter = callLines(emulator.calls);
     emulator.resetCalls();
+    acquire.forgetRecords();
     const direct = await graphql(acquire.url, '{ cases(first: 3) { nodes { id title contact { __typename id name } } } }');
     expect(direct.data.cases.nodes.map((node: { title: string }) => node.title)).toEqual(nodes.map((node) => node.title));
     expect(viaRouter).toEqual(callLines(emulator.calls));

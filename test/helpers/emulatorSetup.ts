@@ -32,7 +32,8 @@ export interface UsedStack {
 
 /**
  * Starts a stack for the test file (stopped after it) and, before each test, either resets the
- * emulator's data (`reset`: tests that write) or clears its faults and call log (`calls`).
+ * emulator's data (`reset`: tests that write) or clears its faults and call log (`calls`); either
+ * way each test starts with an empty record cache, so that its call counts are a first read's.
  */
 export function useStack(between: 'reset' | 'calls', options: { apiKey?: string; latencyMs?: number } = {}): UsedStack {
   let running: Stack | null = null;
@@ -45,7 +46,8 @@ export function useStack(between: 'reset' | 'calls', options: { apiKey?: string;
   });
   afterAll(() => running?.stop());
   beforeEach(() => {
-    const { emulator } = started();
+    const { emulator, gateway } = started();
+    gateway.forgetRecords();
     if (between === 'reset') emulator.reset();
     else {
       emulator.setFaults([]);

@@ -8,6 +8,8 @@ export interface RunningGateway {
   url: string;
   /** The gateway's Prometheus text, as GET /metrics serves it. */
   metrics(): Promise<string>;
+  /** Empties its record cache: what was read before the emulator's data was reset is not kept. */
+  forgetRecords(): void;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startGateway(options: TestGatewayOptions): Promise<Running
   return {
     url,
     metrics: async () => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text(),
+    forgetRecords: () => gateway.forgetRecords(),
     stop: () => gateway.stop(),
   };
 }

@@ -31,8 +31,10 @@ afterAll(async () => {
   await emulator.stop();
 });
 
+/** What the operation costs on a cold gateway: nothing kept from an earlier read. */
 async function cost(name: string, gateway = 'planned') {
   const operation = OPERATIONS.find((candidate) => candidate.name === name)!;
+  gateways[gateway]!.forgetRecords();
   emulator.reset();
   const result = await graphql(gateways[gateway]!.url, operation.document, operation.variables(fixture));
   expect(result.errors).toBeUndefined();
@@ -60,6 +62,16 @@ describe('upstream calls of the benchmark operations', () => {
     expect(calls.filter((call) => call.path.startsWith('/crm/objects/contact/'))).toHaveLength(contacts);
     expect(calls).toHaveLength(1 + contacts);
     expect(trips).toBe(2);
+  });
+
+  it('the same 20 cases read again: the list call alone, 1 round trip (the contacts are kept)', async () => {
+    const cold = await cost('dashboard20');
+    const operation = OPERATIONS.find((candidate) => candidate.name === 'dashboard20')!;
+    emulator.resetCalls();
+    const warm = await graphql(gateways.planned!.url, operation.document);
+    expect(warm.data).toEqual(cold.data);
+    expect(emulator.calls.map((call) => call.path)).toEqual(['/crm/objects/case']);
+    expect(roundTrips(emulator.calls)).toBe(1);
   });
 
   it('100 cases with contact names: 1 list call + 1 per distinct contact, in waves of at most 40', async () => {
@@ -147,6 +159,7 @@ describe('last messages of an inbox page', () => {
   const INBOX = '{ cases(first: 20) { nodes { id title contact { name } lastMessage { id text } } } }';
 
   it("come from the cases' threads, read with the contacts in the second round trip: never the whole conversations", async () => {
+    gateways.planned!.forgetRecords();
     emulator.reset();
     const result = await graphql(gateways.planned!.url, INBOX);
     expect(result.errors).toBeUndefined();

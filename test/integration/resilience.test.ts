@@ -124,6 +124,8 @@ describe('partial results', () => {
     const query = '{ cases(first: 20) { nodes { id contactId contact { id name } } } }';
     const page = await graphql(gateway.url, query);
     const victim = page.data.cases.nodes[3].contactId;
+    // The page kept its contacts: the next one must read them again to meet the fault.
+    gateway.forgetRecords();
     emulator.setFaults([{ method: 'GET', path: `^/crm/objects/contact/${victim}$`, status: 500 }]);
     const result = await graphql(gateway.url, query);
     const nodes = result.data.cases.nodes;

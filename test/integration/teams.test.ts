@@ -28,12 +28,13 @@ describe('departments', () => {
     expect(callLines(stack.emulator.calls)).toEqual(['GET /account/department']);
   });
 
-  it('reads one department, members included, from the list: one call; NOT_FOUND for one that does not exist', async () => {
-    const all = (await graphql(stack.url, '{ departments { id name members { id } } }')).data.departments as Department[];
-    stack.emulator.resetCalls();
+  it('reads one department, members included, from the list: one call, which the list read next finds kept; NOT_FOUND for one that does not exist', async () => {
     const one = await graphql(stack.url, '{ department(id: "3") { id name members { id } } }');
-    expect(one.data.department).toEqual(all.find((department) => department.id === '3'));
     expect(callLines(stack.emulator.calls)).toEqual(['GET /account/department']);
+    stack.emulator.resetCalls();
+    const all = (await graphql(stack.url, '{ departments { id name members { id } } }')).data.departments as Department[];
+    expect(one.data.department).toEqual(all.find((department) => department.id === '3'));
+    expect(stack.emulator.calls).toEqual([]);
     expect(codes(await graphql(stack.url, '{ department(id: "99") { id } }'))).toEqual(['NOT_FOUND']);
     expect(codes(await graphql(stack.url, '{ department(id: "x") { id } }'))).toEqual(['BAD_USER_INPUT']);
   });

@@ -42,9 +42,29 @@ describe('loadConfig', () => {
         maxBufferedBytes: 4_194_304,
         demoActivity: true,
       },
+      recordCache: { enabled: true, maxAgeCapS: null, maxEntries: 10_000, maxBytes: 32 * 1024 * 1024 },
       dialect: { listParams: 'repeated', queueStatus: 'queue', contactPaging: 'list', emailChannel: 'mail', notesFirstPage: 0 },
       documents: { manifestPath: null, allowArbitrary: true, apq: true, apqTtlSeconds: 86_400, apqMaxBytes: 16 * 1024 * 1024 },
     });
+  });
+
+  it('reads the record cache settings, and refuses what they cannot be', () => {
+    expect(loadConfig({ RECORD_CACHE: 'OFF', RECORD_CACHE_MAX_AGE_S: '2', RECORD_CACHE_MAX_ENTRIES: '50', RECORD_CACHE_MAX_MB: '1' }).recordCache).toEqual({
+      enabled: false,
+      maxAgeCapS: 2,
+      maxEntries: 50,
+      maxBytes: 1024 * 1024,
+    });
+    expect(loadConfig({ RECORD_CACHE_MAX_AGE_S: '0' }).recordCache.maxAgeCapS).toBe(0);
+    for (const [name, value] of [
+      ['RECORD_CACHE', 'maybe'],
+      ['RECORD_CACHE_MAX_AGE_S', '-1'],
+      ['RECORD_CACHE_MAX_AGE_S', '1.5'],
+      ['RECORD_CACHE_MAX_ENTRIES', '0'],
+      ['RECORD_CACHE_MAX_MB', 'lots'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(name);
+    }
   });
 
   it('reads the account dialect, each the docs’ other reading, and refuses anything else', () => {

@@ -2,7 +2,8 @@
  * The read path's rules, one by one, over a client whose calls a test answers by hand. (Over real
  * HTTP they are exercised by test/integration/coalescing.test.ts.)
  */
-import type { Touched, UpstreamRequest } from '../../src/domain/context.js';
+import type { UpstreamRequest } from '../../src/domain/context.js';
+import type { Touched } from '../../src/domain/touches.js';
 import type { UpstreamClient } from '../../src/upstream/client.js';
 import { loadConfig } from '../../src/config.js';
 import { credentialFrom } from '../../src/upstream/credentials.js';

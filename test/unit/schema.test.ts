@@ -1,7 +1,8 @@
 import { buildASTSchema, getNamedType, Kind, visit, getNullableType, isEnumType, isListType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLSchema } from 'graphql';
 import * as domainEnums from '../../src/domain/enums.js';
 import { CASE_RELATIONS, CONTACT_RELATIONS } from '../../src/domain/records.js';
-import { fieldPlan } from '../../src/planner/directives.js';
+import { CACHED_TYPES } from '../../src/domain/context.js';
+import { fieldPlan, typeFreshness } from '../../src/planner/directives.js';
 import { resolvers } from '../../src/resolvers/index.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
@@ -112,6 +113,13 @@ describe('schema', () => {
         },
       });
       expect(misplaced).toEqual([]);
+    });
+
+    it('declares how long each type the record cache keeps stays fresh, for its caller only; no other type has a maxAge', () => {
+      for (const type of CACHED_TYPES) expect({ type, ...typeFreshness(schema, type) }).toEqual({ type, maxAge: expect.any(Number), scope: 'PRIVATE' });
+      for (const type of CACHED_TYPES) expect(typeFreshness(schema, type).maxAge).toBeGreaterThan(0);
+      const others = objectTypes().filter((type) => !(CACHED_TYPES as readonly string[]).includes(type.name) && typeFreshness(schema, type.name).maxAge !== null);
+      expect(others.map((type) => type.name)).toEqual([]);
     });
 
     it('names only relations the upstream embeds', () => {
