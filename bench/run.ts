@@ -31,6 +31,7 @@ import { formatLive, runLive, type LiveRun } from './live.js';
 import { formatLiveFaults, runLiveFaults, type LiveFaultRun } from './liveFaults.js';
 import { findFixture, OPERATIONS, type Operation, type Fixture } from './operations.js';
 import { peakRssMiB, resetPeakRss, runLoad, startGatewayProcess, type GatewayProcess } from './processes.js';
+import { formatRecordCache, UNCACHED, warmPage, type WarmPage } from './recordCache.js';
 import { percentile, sortedCopy } from './stats.js';
 import { formatStartup, runStartup, type StartupRun } from './startup.js';
 import { formatTable, type OperationResult, type Measurement } from './table.js';
@@ -128,11 +129,14 @@ async function main(): Promise<void> {
   const handwritten = await startGatewayProcess(env, './handwrittenProcess.js');
   // Whole-query sharing is kept only if it earns its code: measured with it off, in the same run.
   const unshared = sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned', GRAPHQL_SHARE_OPERATIONS: 'false' }) : null;
+  // So is the record cache: the same gateway with it off, in the same run.
+  const uncached = sections.includes('dashboard') ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned', RECORD_CACHE: 'off' }) : null;
   const before = baselineDir && (sections.includes('dashboard') || sections.includes('operations')) ? await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' }, join(baselineDir, 'dist/bench/gatewayProcess.js')) : null;
   const operations = OPERATIONS.filter((operation) => !chosen || chosen.includes(operation.name));
   const results: OperationResult[] = [];
   const dashboardSettings = { connections, warmupMs, durationMs };
   let dashboard: DashboardRun[] = [];
+  let warm: WarmPage[] = [];
   let startup: StartupRun[] = [];
   let live: LiveRun[] = [];
   let liveFaults: LiveFaultRun[] = [];
@@ -172,9 +176,13 @@ async function main(): Promise<void> {
         'hand-written': handwritten,
         naive,
         ...(unshared ? { 'ours, no query sharing': unshared } : {}),
+        ...(uncached ? { [UNCACHED]: uncached } : {}),
         ...(before ? { before } : {}),
       };
       dashboard = await runDashboard(emulator, gateways, document, { demo: DEMO_API_KEY, other: OTHER_ACCOUNT_API_KEY }, dashboardSettings);
+      emulator.reset();
+      emulator.setLatencyMs(latencyMs);
+      warm = [await warmPage(emulator, 'ours', ours, document, DEMO_API_KEY), ...(uncached ? [await warmPage(emulator, UNCACHED, uncached, document, DEMO_API_KEY)] : [])];
     }
     if (sections.includes('cost')) {
       const single = OPERATIONS.find((operation) => operation.name === 'singleCase')!;
@@ -196,7 +204,7 @@ async function main(): Promise<void> {
       liveFaults = await runLiveFaults(emulator, { ours: here('./gatewayProcess.js'), ...(baselineDir ? { before: join(baselineDir, 'dist/bench/gatewayProcess.js') } : {}) });
     }
   } finally {
-    for (const gateway of [ours, naive, handwritten, unshared, before]) await gateway?.stop();
+    for (const gateway of [ours, naive, handwritten, unshared, uncached, before]) await gateway?.stop();
     await emulator.stop();
   }
 
@@ -204,6 +212,7 @@ async function main(): Promise<void> {
   if (results.length > 0) process.stdout.write(`${formatTable(results, settings)}\n\n`);
   if (dashboard.length > 0) process.stdout.write(`${formatDashboard(dashboard, dashboardSettings)}\n`);
   if (cost.length > 0) process.stdout.write(`\n${formatCost(cost, { ...costSettings, latencyMs })}\n`);
+  if (dashboard.length > 0) process.stdout.write(`\n${formatRecordCache(dashboard, warm, 20)}\n`);
   if (threads.length > 0) process.stdout.write(`\n${formatThreads(threads, threadSettings)}\n`);
   if (startup.length > 0) process.stdout.write(`\n${formatStartup(startup)}\n`);
   if (live.length > 0) process.stdout.write(`\n${formatLive(live, liveSettings)}\n`);
@@ -220,6 +229,7 @@ async function main(): Promise<void> {
         operations: results,
         dashboard,
         cost,
+        recordCache: { warmPage: warm },
         threads,
         startup,
         live,

@@ -2,8 +2,10 @@
  * `npm run soak`: a bounded soak of the gateway (its own process) over the emulator with injected
  * faults: mixed reads and writes from concurrent clients for SOAK_DURATION_MS (default 5 min).
  * Reports requests served, errors by code, messages lost or duplicated (the emulator's state
- * against what the gateway confirmed), and the gateway's RSS over time. Writes
- * bench/soak-results.json.
+ * against what the gateway confirmed), the gateway's RSS over time, and the record cache's size
+ * against its bounds (SOAK_CACHE_MAX_ENTRIES, small so that it fills: contacts and notes are read
+ * with a key per client, and contacts are renamed). Writes bench/soak-results.json; exits non-zero
+ * when a message was lost or duplicated, or the cache outgrew a bound.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ const setting = (name: string, fallback: number): number => Number(process.env[n
 const DURATION_MS = setting('SOAK_DURATION_MS', 300_000);
 const CLIENTS = setting('SOAK_CLIENTS', 16);
 const TIMEOUT_MS = 1_000;
+const CACHE_MAX_ENTRIES = setting('SOAK_CACHE_MAX_ENTRIES', 60);
+const CACHE_MAX_MB = 1;
 
 /** What can go wrong upstream, all the time, at a low rate. */
 const FAULTS: FaultRule[] = [
@@ -36,6 +40,12 @@ interface Tally {
   sends: { confirmed: Map<string, string>; failed: Set<string> };
 }
 
+/** One sample of the gateway's /metrics (0 when absent). */
+function sample(text: string, name: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
+
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
@@ -47,9 +57,16 @@ async function main(): Promise<void> {
     ACQUIRE_BASE_URL: emulator.url,
     ACQUIRE_API_KEY: DEMO_API_KEY,
     ACQUIRE_TIMEOUT_MS: String(TIMEOUT_MS),
+    RECORD_CACHE_MAX_ENTRIES: String(CACHE_MAX_ENTRIES),
+    RECORD_CACHE_MAX_MB: String(CACHE_MAX_MB),
   });
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const metricsUrl = gateway.url.replace(/\/graphql$/, '/metrics');
+  const post = async (query: string, variables: Record<string, unknown> = {}, key?: string) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     // The soak reads only the few fields it checks.
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> } };
   };
@@ -59,6 +76,14 @@ async function main(): Promise<void> {
   const writeTargets: string[] = active.slice(0, Math.ceil(active.length / 2));
   const readTargets: string[] = ['1001', '1002', '1003', '1004', '1005', ...active.slice(writeTargets.length)];
   const messageIds = (await post('query ($id: ID!) { case(id: $id) { messages { id } } }', { id: readTargets[0] })).body.data.case.messages.map((m: { id: string }) => m.id);
+  const contactIds: string[] = (await post('{ contacts(first: 100) { nodes { id } } }')).body.data.contacts.nodes.map((node: { id: string }) => node.id);
+  // Other keys of the demo account: each has its own part of the record cache.
+  const keys = Array.from({ length: 4 }, (_, index) => `${DEMO_API_KEY}-soak${index}`);
+  const CONTACT_READS = [
+    'query ($id: ID!) { contact(id: $id) { id name email } }',
+    'query ($id: ID!) { contact(id: $id) { id name company { name } tags { name } } }',
+    'query ($id: ID!) { contact(id: $id) { name notes(first: 5) { nodes { title messages { text } } } } }',
+  ];
 
   const tally: Tally = { requests: 0, served: 0, errorsByCode: {}, httpFailures: 0, sends: { confirmed: new Map(), failed: new Set() } };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
@@ -69,6 +94,8 @@ async function main(): Promise<void> {
     [20, async () => void record(await post('query ($id: ID!) { case(id: $id) { id status contact { name } lastMessage { text } parent { id } } }', { id: pick(readTargets) }))],
     [10, async () => void record(await post('query ($id: ID!) { message(id: $id) { text sender { __typename } case { id } } }', { id: pick(messageIds) }))],
     [5, async () => void record(await post('{ users { id name } }'))],
+    [15, async () => void record(await post(pick(CONTACT_READS), { id: pick(contactIds) }, pick(keys)))],
+    [2, async () => void record(await post('mutation ($id: ID!, $name: String!) { updateContact(input: {id: $id, name: $name}) { contact { id } } }', { id: pick(contactIds), name: `Soak ${(sequence += 1)}` }))],
     [20, async () => {
       const text = `soak-${process.pid}-${(sequence += 1)}`;
       const result = await post('mutation ($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }', { input: { caseId: pick(writeTargets), text } });
@@ -105,8 +132,18 @@ async function main(): Promise<void> {
 
   emulator.setFaults(FAULTS);
   const rss: Array<[number, number]> = [];
+  const cache = { maxEntries: 0, maxBytes: 0, samples: 0 };
+  const sampleCache = async (): Promise<void> => {
+    const text = await (await fetch(metricsUrl)).text();
+    cache.maxEntries = Math.max(cache.maxEntries, sample(text, 'record_cache_entries'));
+    cache.maxBytes = Math.max(cache.maxBytes, sample(text, 'record_cache_bytes'));
+    cache.samples += 1;
+  };
   const started = Date.now();
-  const sampler = setInterval(() => rss.push([(Date.now() - started) / 1000, rssMiB(gateway.pid)]), 5_000);
+  const sampler = setInterval(() => {
+    rss.push([(Date.now() - started) / 1000, rssMiB(gateway.pid)]);
+    void sampleCache().catch(() => {});
+  }, 1_000);
   rss.push([0, rssMiB(gateway.pid)]);
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -122,6 +159,25 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   rss.push([(Date.now() - started) / 1000, rssMiB(gateway.pid)]);
   emulator.setFaults([]);
+  await sampleCache();
+  const finalMetrics = await (await fetch(metricsUrl)).text();
+  const count = (name: string): number =>
+    finalMetrics
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  const recordCache = {
+    maxEntries: CACHE_MAX_ENTRIES,
+    maxBytes: CACHE_MAX_MB * 1024 * 1024,
+    largestEntries: cache.maxEntries,
+    largestBytes: cache.maxBytes,
+    samples: cache.samples,
+    hits: count('record_cache_hits_total'),
+    misses: count('record_cache_misses_total'),
+    evictions: count('record_cache_evictions_total'),
+    invalidations: count('record_cache_invalidations_total'),
+  };
+  const cacheWithinBounds = recordCache.largestEntries <= recordCache.maxEntries && recordCache.largestBytes <= recordCache.maxBytes;
 
   // The emulator's state, read straight from its API: which soak messages exist, how often?
   const copies = new Map<string, number>();
@@ -161,13 +217,14 @@ async function main(): Promise<void> {
       duplicated,
     },
     rssMiB: { start: rss[0]?.[1], end: rss.at(-1)?.[1], max: Math.max(...rss.map(([, value]) => value)), secondHalfSlopePerMinute: slope * 60 },
+    recordCache,
     faults: FAULTS,
   };
   process.stdout.write(`${formatReport(report)}\n`);
   const file = fileURLToPath(new URL('../../bench/soak-results.json', import.meta.url));
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), ...report, rssSamples: rss }, null, 2)}\n`);
   process.stdout.write(`wrote ${file}\n`);
-  if (lost > 0 || duplicated > 0) process.exitCode = 1;
+  if (lost > 0 || duplicated > 0 || !cacheWithinBounds) process.exitCode = 1;
 }
 
 /** Least-squares slope of y over x. */
@@ -191,6 +248,7 @@ function formatReport(report: {
   httpFailures: number;
   messages: Record<string, number>;
   rssMiB: { start?: number; end?: number; max: number; secondHalfSlopePerMinute: number };
+  recordCache: Record<string, number>;
 }): string {
   const f = (value: number | undefined, digits = 1) => (value === undefined ? 'n/a' : value.toFixed(digits));
   return [
@@ -201,6 +259,9 @@ function formatReport(report: {
       `(of which stored upstream after a lost answer: ${report.messages.failedButStoredUpstream}), lost ${report.messages.lost}, duplicated ${report.messages.duplicated}`,
     `gateway RSS MiB: start ${f(report.rssMiB.start)}, end ${f(report.rssMiB.end)}, max ${f(report.rssMiB.max)}, ` +
       `second-half trend ${f(report.rssMiB.secondHalfSlopePerMinute, 2)} MiB/min`,
+    `record cache (sampled every second, ${report.recordCache.samples} samples): largest ${report.recordCache.largestEntries} entries (bound ${report.recordCache.maxEntries}), ` +
+      `${f((report.recordCache.largestBytes ?? 0) / 1024)} KiB (bound ${f((report.recordCache.maxBytes ?? 0) / 1024)} KiB); ` +
+      `hits ${report.recordCache.hits}, misses ${report.recordCache.misses}, evictions ${report.recordCache.evictions}, invalidated ${report.recordCache.invalidations}`,
   ].join('\n');
 }
 

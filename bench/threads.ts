@@ -76,8 +76,8 @@ export async function runThreads(settings: ThreadSettings): Promise<ThreadRun[]>
   for (const [profile, messagesPerCase] of Object.entries(PROFILES) as Array<[keyof typeof PROFILES, number]>) {
     process.stderr.write(`bench: threads, ${messagesPerCase} messages per case…\n`);
     const emulator = await startEmulator({ messagesPerCase, latencyMs: settings.latencyMs });
-    // Sharing between requests off: each request makes and pays for its own calls.
-    const env = { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY, GRAPHQL_SHARE_OPERATIONS: 'false', ACQUIRE_COALESCE_READS: 'false' };
+    // Sharing between requests off, and the record cache: each request makes and pays for its own calls.
+    const env = { ACQUIRE_BASE_URL: emulator.url, ACQUIRE_API_KEY: DEMO_API_KEY, GRAPHQL_SHARE_OPERATIONS: 'false', ACQUIRE_COALESCE_READS: 'false', RECORD_CACHE: 'off' };
     const gateways: Record<string, GatewayProcess> = {
       ours: await startGatewayProcess({ ...env, BENCH_STRATEGY: 'planned' }),
       naive: await startGatewayProcess({ ...env, BENCH_STRATEGY: 'naive' }),
