@@ -36,6 +36,9 @@ import type { LiveObserver } from './observer.js';
 import { createEventStream, type EventStream } from './stream.js';
 import { createWatcher, type PollSettings } from './watcher.js';
 
+/** How long a write's answer waits, at most, for its invalidation to be in the log. */
+const INVALIDATION_WAIT_MS = 1_000;
+
 export interface HubOptions {
   backplane: Backplane;
   /** Where polls get their upstream sessions (server/scopes.ts). */
@@ -94,7 +97,19 @@ export function createHub(options: HubOptions): LiveHub {
     observer,
     logger,
   });
-  cache?.relay((touched, cause) => backplane.append({ kind: 'invalidation', cause, touched: boundedTouches(touched), replica }));
+  cache?.relay((touched, cause) => {
+    const appended = backplane.append({ kind: 'invalidation', cause, touched: boundedTouches(touched), replica });
+    // A write answers once its change is in the log, but a Redis that takes no answer does not
+    // hold it up for long: the other replicas then hear of the change when Redis does.
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, INVALIDATION_WAIT_MS);
+      timer.unref();
+      void appended.finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  });
 
   async function publishNow(event: NewLiveEvent): Promise<void> {
     if (!(await duplicates.isNews(event))) {

@@ -151,7 +151,7 @@ export function createMetrics(): Metrics {
     }),
     recordCacheInvalidations: new Counter({
       name: 'record_cache_invalidations_total',
-      help: 'Answers the record cache dropped because a change named a record they hold, by cause (write: through the gateway, on any replica; webhook; poll: a watched case; events-lost: the log lost events, so everything went)',
+      help: 'Answers the record cache dropped because a change named a record they hold, by cause (write: through the gateway, on any replica; webhook; poll: a watched case; events-lost: the log lost events, so everything went; key-rejected: Acquire refused the key, so its entries went)',
       labelNames: ['cause'],
       registers: [registry],
     }),

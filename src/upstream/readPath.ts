@@ -23,7 +23,7 @@ import type { Cacheable, Credential, UpstreamDialect, UpstreamRequest, UpstreamS
 import type { Touched } from '../domain/touches.js';
 import type { UpstreamClient } from './client.js';
 import { createCallBudget } from './budget.js';
-import { createRejectionLatch } from './credentials.js';
+import { createRejectionLatch, isKeyRejection } from './credentials.js';
 import { UpstreamError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { createInFlight, type InFlight } from './inFlight.js';
@@ -165,7 +165,11 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       if (latch.refusal) return Promise.reject(latch.refusal);
       settings.onSend?.();
       const options = { repeatable, ...(settings.requestId === undefined ? {} : { requestId: settings.requestId }), ...(signal ? { cancel: signal } : {}) };
-      return limit(() => client.send(request, key, options)).catch(latch.watch);
+      return limit(() => client.send(request, key, options)).catch((error: unknown) => {
+        // A key the upstream no longer takes reads nothing it was given before, either.
+        if (cache && isKeyRejection(error)) cache.forget(credential.hash, 'key-rejected');
+        return latch.watch(error);
+      });
     };
 
     /**

@@ -24,7 +24,7 @@ import type { Cacheable, CachedType } from '../domain/context.js';
 import type { RecordKind, Touched } from '../domain/touches.js';
 
 /** Why entries were dropped before their time, for the metrics. */
-export type InvalidationCause = 'write' | 'webhook' | 'poll' | 'events-lost';
+export type InvalidationCause = 'write' | 'webhook' | 'poll' | 'events-lost' | 'key-rejected';
 
 export interface RecordCacheObserver {
   hit(type: CachedType): void;
@@ -68,6 +68,8 @@ export interface RecordCache {
   drop(touched: ReadonlyArray<Touched>, cause: InvalidationCause): void;
   /** Drops what `touched` names, here and, through the relays, on the other replicas. */
   invalidate(touched: ReadonlyArray<Touched>, cause: 'write' | 'poll'): Promise<void>;
+  /** Drops every entry of the credential `hash`. */
+  forget(hash: string, cause: InvalidationCause): void;
   /** Drops everything: changes may have been missed (counted under `cause`, when given). */
   clear(cause?: InvalidationCause): void;
   /** Adds a relay for the changes made here. */
@@ -240,6 +242,14 @@ export function createRecordCache(options: RecordCacheOptions): RecordCache {
       const kept = touched.filter(({ kind }) => KEPT_KINDS.has(kind));
       if (kept.length === 0) return;
       await Promise.all(relays.map((relay) => relay(kept, cause)));
+    },
+
+    forget(hash, cause) {
+      const partition = partitions.get(hash);
+      if (!partition) return;
+      const count = partition.entries.size;
+      for (const entry of [...partition.entries.values()]) remove(entry);
+      observer?.invalidated(cause, count);
     },
 
     clear(cause) {

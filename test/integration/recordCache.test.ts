@@ -3,6 +3,7 @@
  * their contacts once, writes and webhooks seen at once, a change behind the gateway's back seen
  * within the capped maxAge, keys that never share, the bounds, the header, the log and metrics.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
 import { createLogger } from '../../src/server/logger.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
@@ -13,12 +14,13 @@ import { postWebhook } from '../helpers/webhooks.js';
 
 const SECRET = 'record-cache-test-secret';
 const CAP_S = 2;
+const AHEAD_CAP_S = 4;
 const PAGE = '{ cases(first: 20) { nodes { id contactId contact { id name email } } } }';
 const CONTACT = 'query ($id: ID!) { contact(id: $id) { id name } }';
 
 let emulator: Emulator;
 const lines: string[] = [];
-const gateways: Record<'cached' | 'capped' | 'uncached' | 'small', RunningGateway> = {} as never;
+const gateways: Record<'cached' | 'capped' | 'ahead' | 'uncached' | 'small', RunningGateway> = {} as never;
 
 interface PageNode {
   id: string;
@@ -37,6 +39,7 @@ beforeAll(async () => {
     logger: createLogger({ destination: { write: (line: string) => lines.push(line) } }),
   });
   gateways.capped = await startGateway({ ...common, recordCache: { ...defaults, maxAgeCapS: CAP_S } });
+  gateways.ahead = await startGateway({ ...common, recordCache: { ...defaults, maxAgeCapS: AHEAD_CAP_S } });
   gateways.uncached = await startGateway({ ...common, recordCache: { ...defaults, enabled: false } });
   gateways.small = await startGateway({ ...common, recordCache: { ...defaults, maxEntries: 5 } });
 });
@@ -127,6 +130,21 @@ describe('kept fresh', () => {
     expect(seenAfter).toBeLessThan(CAP_S * 1000 + 1_000);
   });
 
+  it('reads a busy page\'s contacts again in the background in the last quarter of maxAge, so the page does not wait when they expire', async () => {
+    const warmed = Date.now();
+    const first = await page(gateways.ahead);
+    const contacts = new Set(first.map((node) => node.contactId)).size;
+    await sleep(warmed + AHEAD_CAP_S * 800 - Date.now());
+    emulator.resetCalls();
+    expect(await page(gateways.ahead, { 'x-request-id': 'late-in-life' })).toEqual(first);
+    await eventually('the contacts read again in the background', () => contactReads().length === contacts, 5_000);
+    expect(emulator.calls.filter((call) => call.path.startsWith('/crm/objects/contact/')).every((call) => call.requestId === 'late-in-life')).toBe(true);
+    await sleep(warmed + AHEAD_CAP_S * 1100 - Date.now());
+    emulator.resetCalls();
+    expect(await page(gateways.ahead)).toEqual(first);
+    expect(contactReads()).toEqual([]);
+  });
+
   it('shows a contact renamed behind its back at once when a webhook names one of its cases', async () => {
     const [{ id: caseId, contactId }] = await page(gateways.cached);
     await renameBehindTheBack(contactId, 'Renamed And Announced');
@@ -183,6 +201,18 @@ describe('keys', () => {
     await direct.arrayBuffer();
 
     expect(codes(await graphql(gateways.cached.url, CONTACT, { id: contactId }, { authorization: 'Bearer not-a-key-of-anyone' }))).toEqual(['UNAUTHENTICATED']);
+  });
+  it("drops a key's records once Acquire refuses the key: a revoked key reads nothing it was given before", async () => {
+    const key = { authorization: `Bearer ${DEMO_API_KEY}-revoked` };
+    const [{ contactId }] = await page(gateways.cached, key);
+    expect((await graphql(gateways.cached.url, CONTACT, { id: contactId }, key)).data.contact.id).toBe(contactId);
+    emulator.setFaults([{ method: 'GET', path: '^/crm/objects/case$', status: 401 }]);
+    expect(codes(await graphql(gateways.cached.url, PAGE, undefined, key))).toContain('UNAUTHENTICATED');
+    emulator.setFaults([]);
+    expect(codes(await graphql(gateways.cached.url, CONTACT, { id: contactId }, key))).toEqual(['UNAUTHENTICATED']);
+    expect(sample(await gateways.cached.metrics(), 'record_cache_invalidations_total{cause="key-rejected"}')).toBeGreaterThanOrEqual(1);
+    // Another key of the account keeps its own.
+    expect((await graphql(gateways.cached.url, CONTACT, { id: contactId })).data.contact.id).toBe(contactId);
   });
 });
 
