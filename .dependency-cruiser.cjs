@@ -11,11 +11,17 @@
  *   pagination   Relay cursors and connections
  *   __generated__  codegen's resolver types, over the domain types
  *   resolvers    one file per GraphQL name
- *   server       HTTP, Apollo, context, limits, observability: wires everything
+ *   server       wires everything (createServer.ts, settings.ts), in four rooms, each importing only
+ *                the rooms listed before it:
+ *     ops          logs, metrics, traces, shutdown, the observed upstream client
+ *     execution    admission, Apollo, scopes and sharing: one operation, however it came in
+ *     intake       HTTP: routes, bodies, origins, the caller, explorers, readiness
+ *     live         WebSocket subscriptions, their events' execution, the webhook route
  *
  * Each layer imports only layers listed above it.
  */
 const layer = (name) => `^src/${name}/`;
+const ROOMS = ['ops', 'execution', 'intake', 'live'];
 const LAYERS = ['domain', 'upstream', 'loaders', 'live', 'planner', 'pagination', '__generated__', 'resolvers', 'server'];
 
 /** Layers that may not be imported from `name`: itself aside, everything listed after it. */
@@ -40,6 +46,20 @@ module.exports = {
       from: { path: layer(name) },
       to: { path: above(name) },
     })),
+    ...ROOMS.map((room, index) => ({
+      name: `server-${room}-points-down`,
+      severity: 'error',
+      comment: `src/server/${room} may import only the rooms before it (${ROOMS.slice(0, index).join(', ') || 'none'}) and settings.ts, never createServer.ts.`,
+      from: { path: `^src/server/${room}/` },
+      to: { path: [...ROOMS.slice(index + 1).map((later) => `^src/server/${later}/`), '^src/server/createServer\\.ts$'] },
+    })),
+    {
+      name: 'server-in-rooms',
+      severity: 'error',
+      comment: 'Every module of src/server is in a room but the wiring (createServer.ts) and its settings (settings.ts).',
+      from: { path: '^src/' },
+      to: { path: '^src/server/[^/]+\\.ts$', pathNot: '^src/server/(createServer|settings)\\.ts$' },
+    },
     {
       name: 'planner-reads-no-data',
       severity: 'error',
@@ -84,8 +104,8 @@ module.exports = {
     {
       name: 'sessions-only-from-the-scope-factory',
       severity: 'error',
-      comment: 'An upstream session (budget, request id, credential) is had only through server/scopes.ts; createServer.ts builds the read path it stands on.',
-      from: { path: '^src/', pathNot: '^src/(server/scopes|server/createServer|upstream/readPath)\\.ts$' },
+      comment: 'An upstream session (budget, request id, credential) is had only through server/execution/scopes.ts; createServer.ts builds the read path it stands on.',
+      from: { path: '^src/', pathNot: '^src/(server/execution/scopes|server/createServer|upstream/readPath)\\.ts$' },
       to: { path: '^src/upstream/readPath\\.ts$' },
     },
     {

@@ -7,7 +7,7 @@ import { createGateway } from '../src/server/createServer.js';
 import { settingsOf } from '../src/server/settings.js';
 import { naiveContext } from './naive/context.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/server/logger.js';
+import { createLogger } from '../src/server/ops/logger.js';
 
 const config = loadConfig();
 if (!config.upstream) throw new Error('Set ACQUIRE_BASE_URL');

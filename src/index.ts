@@ -7,10 +7,10 @@ import net from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createGateway } from './server/createServer.js';
 import { settingsOf } from './server/settings.js';
-import type { ReadinessReport } from './server/readiness.js';
-import { createLogger, type Logger } from './server/logger.js';
-import { installGracefulShutdown } from './server/shutdown.js';
-import { startTracing } from './server/tracing.js';
+import type { ReadinessReport } from './server/intake/readiness.js';
+import { createLogger, type Logger } from './server/ops/logger.js';
+import { installGracefulShutdown } from './server/ops/shutdown.js';
+import { startTracing } from './server/ops/tracing.js';
 
 /**
  * The port the gateway will listen on, known before it listens: the demo's emulator must be told

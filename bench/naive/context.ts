@@ -13,7 +13,7 @@ import { getContact } from '../../src/upstream/contacts.js';
 import { getMessage } from '../../src/upstream/messages.js';
 import { getNote } from '../../src/upstream/notes.js';
 import { getUser, listUsers } from '../../src/upstream/users.js';
-import type { ContextFactory } from '../../src/server/context.js';
+import type { ContextFactory } from '../../src/server/execution/context.js';
 
 function naiveSession(client: UpstreamClient, credential: Credential | null, requestId: string, onSend: () => void, dialect: UpstreamDialect): UpstreamSession {
   const send = (request: UpstreamRequest, repeatable: boolean): Promise<unknown> => {

@@ -84,7 +84,7 @@ export interface UpstreamSession {
   /** Called with what a write of this credential (this request's or another's) made stale. */
   onInvalidate(listener: (touched: ReadonlyArray<Touched>) => void): void;
   /**
-   * Caps the request's upstream calls at the cost estimate it was admitted with (server/limits.ts):
+   * Caps the request's upstream calls at the cost estimate it was admitted with (server/execution/limits.ts):
    * past it, reads and writes fail with BUDGET_EXCEEDED without calling.
    */
   admit(calls: number): void;
@@ -96,6 +96,15 @@ export interface Credential {
   readonly header: string;
   /** Its SHA-256: what every map in the process keys on, so the key itself is never kept. */
   readonly hash: string;
+}
+
+/** How a caller gave its credential (src/server/intake/caller.ts resolves it, once, at the edge). */
+export type CallerSource = 'header' | 'connectionParams' | 'server key' | 'none';
+
+export interface Caller {
+  /** The credential it acts with, canonical and hashed; null when it has none (every read then fails UNAUTHENTICATED). */
+  readonly credential: Credential | null;
+  readonly source: CallerSource;
 }
 
 /** Records read by id, with the relations that the read embedded. */
@@ -165,7 +174,7 @@ export interface RequestStats {
   operationType: string | null;
   /** Upstream calls made for the request (one per call, however many retries it took). */
   upstreamCalls: number;
-  /** The operation's cost estimate (server/limits.ts), once measured: its budget of upstream calls. */
+  /** The operation's cost estimate (server/execution/limits.ts), once measured: its budget of upstream calls. */
   estimatedCost: number | null;
   /** Reads the record cache answered for the request, each instead of an upstream call. */
   cachedReads: number;
@@ -227,7 +236,7 @@ export interface Scope {
   close(): void;
 }
 
-/** The only way to an upstream session (src/server/scopes.ts). */
+/** The only way to an upstream session (src/server/execution/scopes.ts). */
 export interface Scopes {
   open(options: ScopeOptions): Scope;
 }

@@ -41,7 +41,7 @@ const INVALIDATION_WAIT_MS = 1_000;
 
 export interface HubOptions {
   backplane: Backplane;
-  /** Where polls get their upstream sessions (server/scopes.ts). */
+  /** Where polls get their upstream sessions (server/execution/scopes.ts). */
   scopes: Scopes;
   poll: PollSettings;
   /** Events held for one slow subscriber; past it they give way to a RESYNC. */

@@ -1,5 +1,5 @@
 /**
- * How the federation subgraph (GRAPHQL_SUBGRAPH=true, server/subgraph.ts) turns a representation
+ * How the federation subgraph (GRAPHQL_SUBGRAPH=true, server/execution/subgraph.ts) turns a representation
  * from a router, `{ __typename: "Contact", id: "750905" }`, into the record: through the request's
  * loaders and read path, as the root fields read them, so a router's 100 representations of 12
  * contacts become 12 contact reads, sent together. A representation is input from outside like

@@ -15,31 +15,32 @@ import type { BreakerOptions } from '../upstream/breaker.js';
 import { credentialFrom, type GateOptions } from '../upstream/credentials.js';
 import { createReadPath } from '../upstream/readPath.js';
 import type { RetryOptions } from '../upstream/retry.js';
-import { startApollo } from './apollo.js';
-import { createAdmission } from './admission.js';
-import { createCallers } from './caller.js';
-import { createOperationSharing } from './operationSharing.js';
-import { createScopes } from './scopes.js';
-import { createRequestContexts, plannedContext, type ContextFactory } from './context.js';
-import { createFormatError } from './errors.js';
-import { createGraphQLExecution } from './graphqlExecution.js';
-import { createHttpHandler, GRAPHQL_PATH } from './http.js';
-import { startLive } from './live.js';
-import { silentLogger, type Logger } from './logger.js';
-import { createMetrics, type Metrics } from './metrics.js';
-import { loadManifest } from './documentManifest.js';
-import { EXAMPLE_DOCUMENT } from './exampleDocument.js';
-import { createGraphiQLRoute } from './graphiql.js';
-import { createMetricsServer } from './metricsRoute.js';
-import { createObservability } from './observability.js';
-import { createObservedRecordCache } from './observedRecordCache.js';
-import { createOriginPolicy } from './origins.js';
-import { createPersistedQueryStore } from './persistedQueries.js';
-import { createReadiness, type ReadinessReport } from './readiness.js';
+import { startApollo } from './execution/apollo.js';
+import { createAdmission } from './execution/admission.js';
+import { createCallers } from './intake/caller.js';
+import { createOperationSharing } from './execution/operationSharing.js';
+import { createScopes } from './execution/scopes.js';
+import { createRequestContexts, plannedContext, type ContextFactory } from './execution/context.js';
+import { createFormatError } from './execution/errors.js';
+import { createGraphQLExecution } from './execution/graphqlExecution.js';
+import { createHttpHandler, GRAPHQL_PATH } from './intake/http.js';
+import { startLive } from './live/startLive.js';
+import { silentLogger, type Logger } from './ops/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { loadManifest } from './execution/documentManifest.js';
+import { EXAMPLE_DOCUMENT } from './intake/exampleDocument.js';
+import { landingPagePlugin } from './intake/sandbox.js';
+import { createGraphiQLRoute } from './intake/graphiql.js';
+import { createMetricsServer } from './ops/metricsRoute.js';
+import { createObservability } from './execution/observability.js';
+import { createObservedRecordCache } from './ops/observedRecordCache.js';
+import { createOriginPolicy } from './intake/origins.js';
+import { createPersistedQueryStore } from './execution/persistedQueries.js';
+import { createReadiness, type ReadinessReport } from './intake/readiness.js';
 import type { GatewaySettings } from './settings.js';
-import { buildSubgraph } from './subgraph.js';
-import { createSubscriptionServer } from './subscriptionServer.js';
-import { createObservedClient } from './upstreamClient.js';
+import { buildSubgraph } from './execution/subgraph.js';
+import { createSubscriptionServer } from './live/subscriptionServer.js';
+import { createObservedClient } from './ops/upstreamClient.js';
 
 export interface GatewayOptions {
   /** What the configuration says (src/config.ts, the one place defaults live). */
@@ -48,7 +49,7 @@ export interface GatewayOptions {
   baseUrl: string;
   apiKey: string | undefined;
   logger?: Logger;
-  /** Set when tracing is on (server/tracing.ts). */
+  /** Set when tracing is on (server/ops/tracing.ts). */
   tracer?: Tracer | null;
   /** Pre-filled in the Sandbox's headers: the emulator's demo key in demo mode. */
   sandboxKey?: string;
@@ -212,7 +213,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     drain: (graceMs) => subscriptions.stop(graceMs),
     observability: observability.plugin,
-    sandboxKey: options.sandboxKey,
+    landingPage: landingPagePlugin({ sandbox: settings.sandbox, graphiql: settings.graphiql, demoKey: options.sandboxKey }),
     persistedQueries,
     admission: httpSchema === schema ? admission : admissionOf(httpSchema),
     costExtension: options.costExtension ?? true,

@@ -1,5 +1,5 @@
 /**
- * A request's budget of upstream calls: the cost estimate it was admitted with (server/limits.ts,
+ * A request's budget of upstream calls: the cost estimate it was admitted with (server/execution/limits.ts,
  * from the schema's @cost and @listSize), never more than GRAPHQL_MAX_COST. The estimate assumes
  * list sizes; the budget holds whatever the lists turn out to hold, so a contact with 300 cases
  * cannot turn an operation estimated at 22 calls into 301. Past it, reads and writes fail with

@@ -32,7 +32,7 @@ export interface UpstreamClientOptions {
   breaker?: BreakerOptions;
   credentials?: GateOptions;
   observe?: (attempt: UpstreamAttempt) => void;
-  /** Wraps each call (retries included) in a span; see server/tracing.ts. */
+  /** Wraps each call (retries included) in a span; see server/ops/tracing.ts. */
   traceCall?: <T>(request: UpstreamRequest, endpoint: string, call: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
 }
 

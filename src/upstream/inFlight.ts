@@ -1,6 +1,6 @@
 /**
  * Work in flight that later callers join instead of starting again: a read of one credential
- * (src/upstream/readPath.ts), a whole GraphQL execution of one caller (server/operationSharing.ts).
+ * (src/upstream/readPath.ts), a whole GraphQL execution of one caller (server/execution/operationSharing.ts).
  * Each caller may leave through its own signal; the work's own signal fires only when every
  * caller has left, so the first one hanging up fails nobody else.
  */

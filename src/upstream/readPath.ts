@@ -45,7 +45,7 @@ export interface ReadPathOptions {
 }
 
 export interface SessionOptions {
-  /** The caller's checked credential (server/caller.ts); null when it has no key at all. */
+  /** The caller's checked credential (server/intake/caller.ts); null when it has no key at all. */
   credential: Credential | null;
   requestId: string;
   /** Upstream calls the request may have in flight at once. */
@@ -69,7 +69,7 @@ export interface ReadPath {
   session(options: SessionOptions): Session;
   /**
    * Whether a write of the credential (by hash) is in flight, and its epoch, which moves when one
-   * starts and when one ends: work shared beyond one read (a whole execution, server/operationSharing.ts)
+   * starts and when one ends: work shared beyond one read (a whole execution, server/execution/operationSharing.ts)
    * keeps the rules of reads by never sharing across an epoch, nor while a write is in flight.
    */
   writes(credentialHash: string): { writing: boolean; epoch: number };

@@ -28,7 +28,7 @@ import WebSocket from 'ws';
 import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
 import { createGatewayCache } from '../../operations/apolloCache.js';
 import { operation, request } from '../../operations/client.js';
-import { EXAMPLE_DOCUMENT } from '../../src/server/exampleDocument.js';
+import { EXAMPLE_DOCUMENT } from '../../src/server/intake/exampleDocument.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
 import { wsUrl } from '../helpers/liveClient.js';

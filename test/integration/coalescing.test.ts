@@ -4,7 +4,7 @@
  */
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { codes, graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 

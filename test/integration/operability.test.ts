@@ -1,7 +1,7 @@
 /** What operators see: request ids, one log line per request, health, readiness and metrics. */
 import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 

@@ -6,7 +6,7 @@
  */
 import type { UpstreamDialect } from '../../src/domain/context.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { ACCOUNT_SETTINGS } from '../helpers/dialect.js';
 import { callLines } from '../helpers/emulatorSetup.js';

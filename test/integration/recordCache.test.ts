@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
 import { eventually } from '../helpers/eventually.js';
 import { codes, graphql } from '../helpers/graphql.js';

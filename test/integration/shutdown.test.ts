@@ -4,8 +4,8 @@ import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
 import { createGateway } from '../../src/server/createServer.js';
 import { testSettings } from '../helpers/startGateway.js';
-import { silentLogger } from '../../src/server/logger.js';
-import { installGracefulShutdown } from '../../src/server/shutdown.js';
+import { silentLogger } from '../../src/server/ops/logger.js';
+import { installGracefulShutdown } from '../../src/server/ops/shutdown.js';
 import { graphql } from '../helpers/graphql.js';
 
 let emulator: Emulator;

@@ -1,7 +1,7 @@
 /** Keys and data of different callers never mix: not in answers, not in errors, not in logs. */
 import { DEMO_API_KEY, OTHER_ACCOUNT_API_KEY, type Emulator } from '../../emulator/server.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 import { startScriptedUpstream } from '../helpers/scriptedUpstream.js';

@@ -1,7 +1,7 @@
 /** With an OTLP endpoint, each request is a trace: its span, and a child span per upstream call. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTracing, type Tracing } from '../../src/server/tracing.js';
+import { startTracing, type Tracing } from '../../src/server/ops/tracing.js';
 import { graphql } from '../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../helpers/startGateway.js';
 import { startScriptedUpstream, type ScriptedUpstream } from '../helpers/scriptedUpstream.js';

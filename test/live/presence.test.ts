@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { webhookSignature } from '../../emulator/webhooks.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/ops/logger.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
 import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
 

@@ -3,7 +3,7 @@
  * before they go into a path. A malformed one nulls that relation with an error, is logged, and
  * is never called.
  */
-import { createLogger } from '../../../src/server/logger.js';
+import { createLogger } from '../../../src/server/ops/logger.js';
 import { codes, graphql } from '../../helpers/graphql.js';
 import { startGateway, type RunningGateway } from '../../helpers/startGateway.js';
 import { startScriptedUpstream, type ScriptedUpstream } from '../../helpers/scriptedUpstream.js';
