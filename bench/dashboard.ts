@@ -35,9 +35,14 @@ async function reference(url: string, body: string, key: string): Promise<string
   return withoutCost(text);
 }
 
+/**
+ * Each row runs on a gateway process of its own, started for it: a process kept from an earlier
+ * row keeps the heap that row grew (a faster gateway grows more at 0 ms), and its peak RSS would
+ * measure the row before as much as its own.
+ */
 export async function runDashboard(
   emulator: Emulator,
-  gateways: Record<string, GatewayProcess>,
+  gateways: Record<string, () => Promise<GatewayProcess>>,
   document: string,
   keys: { demo: string; other: string },
   settings: DashboardSettings,
@@ -54,25 +59,33 @@ export async function runDashboard(
     emulator.reset();
     emulator.setLatencyMs(plan.latencyMs);
     for (const name of plan.gateways) {
-      const gateway = gateways[name]!;
+      const gateway = await gateways[name]!();
       process.stderr.write(`bench: dashboard, ${plan.latencyMs} ms, ${plan.keys}, ${name}…\n`);
       // Half the connections on each account, so an answer served across keys cannot go unnoticed.
       const connectionKeys =
         plan.keys === 'same key'
           ? [keys.demo]
           : Array.from({ length: settings.connections }, (_, i) => `${i % 2 === 0 ? keys.demo : keys.other}-c${i}`);
-      const expectedBodies = await Promise.all(connectionKeys.map((key) => reference(gateway.url, body, key)));
-      resetPeakRss(gateway.pid);
-      emulator.resetCalls();
-      const load = await runLoad({
-        url: gateway.url,
-        body,
-        connections: settings.connections,
-        warmupMs: settings.warmupMs,
-        durationMs: settings.durationMs,
-        connectionHeaders: connectionKeys.map((key) => ({ authorization: `Bearer ${key}` })),
-        expectedBodies,
-      });
+      let load: Awaited<ReturnType<typeof runLoad>>;
+      try {
+        const expectedBodies = await Promise.all(connectionKeys.map((key) => reference(gateway.url, body, key)));
+        resetPeakRss(gateway.pid);
+        emulator.resetCalls();
+        load = await runLoad({
+          url: gateway.url,
+          body,
+          connections: settings.connections,
+          warmupMs: settings.warmupMs,
+          durationMs: settings.durationMs,
+          connectionHeaders: connectionKeys.map((key) => ({ authorization: `Bearer ${key}` })),
+          expectedBodies,
+        });
+      } catch (error) {
+        await gateway.stop();
+        throw error;
+      }
+      const peakRss = peakRssMiB(gateway.pid);
+      await gateway.stop();
       runs.push({
         latencyMs: plan.latencyMs,
         keys: plan.keys,
@@ -80,7 +93,7 @@ export async function runDashboard(
         throughput: load.throughput,
         latency: load.latencyMs,
         upstreamCallsPerRequest: load.sent === 0 ? Number.NaN : emulator.calls.length / load.sent,
-        peakRssMiB: peakRssMiB(gateway.pid),
+        peakRssMiB: peakRss,
         requests: load.requests,
         failures: load.failures,
         mismatches: load.mismatches,
