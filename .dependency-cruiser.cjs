@@ -13,7 +13,7 @@
  *   resolvers    one file per GraphQL name
  *   server       wires everything (createServer.ts, settings.ts), in four rooms, each importing only
  *                the rooms listed before it:
- *     ops          logs, metrics, traces, shutdown, the observed upstream client
+ *     ops          logs, metrics, traces, shutdown, the observed upstream client and record cache
  *     execution    admission, Apollo, scopes and sharing: one operation, however it came in
  *     intake       HTTP: routes, bodies, origins, the caller, explorers, readiness
  *     live         WebSocket subscriptions, their events' execution, the webhook route

@@ -140,7 +140,9 @@ async function main(): Promise<void> {
   });
   // "Ready" only when it is: a gateway whose upstream does not answer says so and says why, once,
   // rather than at each caller's first request.
-  const report = await gateway.readiness();
+  const report = await gateway.readiness().catch(
+    (error: unknown): ReadinessReport => ({ ready: false, upstream: 'unavailable', detail: error instanceof Error ? error.message : String(error), checkedAt: new Date().toISOString() }),
+  );
   const where = `at ${url} (health: /healthz, /readyz; metrics: ${gateway.metricsUrl()})`;
   if (report.ready) logger.info(`GraphQL gateway ready ${where}`);
   else logger.error({ upstream: report.upstream, detail: report.detail }, `GraphQL gateway listening ${where}, but NOT ready: ${notReady(report, upstream.baseUrl)}`);

@@ -160,7 +160,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const origins = createOriginPolicy(settings.corsOrigins, ({ origin, setting, unreported }) =>
     logger.warn(
       { origin, ...(unreported ? { refusedSinceLastReport: unreported } : {}) },
-      `Refused a browser request from ${origin}: CORS_ORIGINS does not list it (to allow it: CORS_ORIGINS=${setting})`,
+      setting === null
+        ? `Refused a browser request from ${origin}: no CORS_ORIGINS can list it (a page with no origin of its own, such as a file:// page or a sandboxed frame, sends "null")`
+        : `Refused a browser request from ${origin}: CORS_ORIGINS does not list it (to allow it: CORS_ORIGINS=${setting})`,
     ),
   );
   const scopes = createScopes({

@@ -103,12 +103,15 @@ function readKey(kind: string, request: UpstreamRequest): string {
 export function createReadPath(options: ReadPathOptions): ReadPath {
   const { client, cache } = options;
   const credentials = new Map<string, CredentialState>();
+  // One clock for every credential: a credential's state is released when idle, and its epoch must
+  // not start again from where another's (or its own earlier one) already was.
+  let clock = 0;
   const finish = options.freezeRecords ? deepFreeze : <T>(value: T): T => value;
 
   const credentialOf = (hash: string): CredentialState => {
     let credential = credentials.get(hash);
     if (!credential) {
-      const fresh: CredentialState = { hash, inFlight: createInFlight(() => release(fresh)), writing: 0, epoch: 0, sessions: new Set() };
+      const fresh: CredentialState = { hash, inFlight: createInFlight(() => release(fresh)), writing: 0, epoch: clock, sessions: new Set() };
       credentials.set(hash, (credential = fresh));
     }
     return credential;
@@ -240,14 +243,14 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       write<T>(request: UpstreamRequest, touches: ReadonlyArray<Touched>, read: (body: unknown) => T): Promise<T> {
         if (!budget.take()) return Promise.reject(budget.exceeded());
         credential.writing += 1;
-        credential.epoch += 1;
+        credential.epoch = ++clock;
         // Reads in flight began before the write: nobody may join them any more.
         credential.inFlight.closeToNewcomers();
         for (const other of credential.sessions) other.invalidate(touches);
         cache?.drop(touches, 'write');
         const over = async (): Promise<void> => {
           credential.writing -= 1;
-          credential.epoch += 1;
+          credential.epoch = ++clock;
           credential.inFlight.closeToNewcomers();
           for (const other of credential.sessions) other.invalidate(touches);
           release(credential);
@@ -277,7 +280,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     liveCredentials: () => credentials.size,
     writes(hash) {
       const credential = credentials.get(hash);
-      return credential ? { writing: credential.writing > 0, epoch: credential.epoch } : { writing: false, epoch: 0 };
+      return credential ? { writing: credential.writing > 0, epoch: credential.epoch } : { writing: false, epoch: clock };
     },
   };
 }

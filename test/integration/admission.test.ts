@@ -85,6 +85,15 @@ it.each([
   expect(refused.messages[0]).toContain('$c');
 });
 
+it('answers an explicit null for a defaulted variable in a non-null argument with BAD_USER_INPUT over both', async () => {
+  const http = await overHttp('query ($id: ID = "1001") { case(id: $id) { id } }', { id: null });
+  expect(http.status).toBe(400);
+  expect(http.codes).toEqual(['BAD_USER_INPUT']);
+  const ws = await overWebSocket('subscription ($id: ID = "1001") { messageEvents(caseId: $id) { type } }', { id: null });
+  expect(ws.codes).toEqual(['BAD_USER_INPUT']);
+  expect(emulator.calls.filter((call) => !call.requestId?.endsWith('-init'))).toHaveLength(0);
+});
+
 it("refuses a subscription's bad variables as that subscription's error; the connection's other subscriptions go on", async () => {
   const live = client.subscribe('subscription { caseEvents { type case { id } } }');
   const deadline = Date.now() + 10_000;

@@ -144,7 +144,16 @@ export function createAdmission(options: AdmissionOptions): Admission {
       if (rawVariables !== undefined && rawVariables !== null && !isPlainObject(rawVariables)) return refuse([refusal('The variables must be a JSON object', 'BAD_USER_INPUT')]);
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 10 });
       if (coerced.errors) return refuse(coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })));
-      const { refusal: refused, cost } = checkLimits(schema, document, operation, coerced.coerced, limits);
+      let measured: ReturnType<typeof checkLimits>;
+      try {
+        measured = checkLimits(schema, document, operation, coerced.coerced, limits);
+      } catch (error) {
+        // Validation lets a nullable variable with a default reach a non-null argument; sent as an
+        // explicit null, the argument cannot be read: the client's input, not the server's fault.
+        if (!(error instanceof GraphQLError)) throw error;
+        return refuse([refusal(error.message, 'BAD_USER_INPUT')]);
+      }
+      const { refusal: refused, cost } = measured;
       return refused ? refuse([refused], cost) : { operation, variables: coerced.coerced, cost };
     },
   };

@@ -8,14 +8,15 @@
  *
  * It keeps the rules of reads (src/upstream/readPath.ts): entries only while in flight, nothing
  * shared while a write of the caller is in flight, and nothing shared across one (the read path's
- * write epoch is part of the key). A mutation's answer is never shared: every follower then
+ * write epoch is part of the key; a write through another replica is this replica's news only
+ * once its invalidation arrives, as for the record cache). A mutation's answer is never shared: every follower then
  * executes its own request. An answer with errors is shared with each error's `requestId`
  * rewritten to the follower's own.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import { getOperationAST, getVariableValues, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, getVariableValues, Kind, parse, print, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { createInFlight, type InFlight } from '../../upstream/inFlight.js';
 import type { RequestStats } from './requestStats.js';
 
@@ -51,7 +52,7 @@ export async function answerOf(response: HTTPGraphQLResponse, stats: RequestStat
     operationName: stats.operationName,
     operationType: stats.operationType,
     shareable: stats.operationType !== 'mutation',
-    errorCodes: stats.errorCodes,
+    errorCodes: [...stats.errorCodes],
     estimatedCost: stats.estimatedCost,
     admitted: stats.executed,
     hasErrors: stats.errorCodes.length > 0 || !stats.executed,
@@ -88,12 +89,23 @@ export interface OperationSharing {
   run(request: { credentialHash: string; body: unknown; headers: IncomingHttpHeaders; requestId: string }, execute: (cancel: AbortSignal) => Promise<Answer>, cancel: AbortSignal): Promise<SharedOutcome>;
 }
 
-/** Documents seen lately, by the digest of their text: printed once, and their operations. */
+/**
+ * Documents seen lately, by the digest of their text: printed once, and their operations. Only
+ * what a key needs is kept, never the parsed document (a string literal is one token however long),
+ * and only for texts an application sends again; a longer one is parsed each time.
+ */
 const MAX_DOCUMENTS = 500;
+const MAX_KEPT_TEXT = 16 * 1024;
+
+interface KnownOperation {
+  type: OperationDefinitionNode['operation'];
+  name: string;
+  variables: readonly VariableDefinitionNode[];
+}
 
 interface KnownDocument {
   printed: string;
-  operation(name: string | undefined): OperationDefinitionNode | null;
+  operation(name: string | undefined): KnownOperation | null;
 }
 
 /** JSON with object keys in order, so that the same values always read the same. */
@@ -122,10 +134,21 @@ export function createOperationSharing(options: OperationSharingOptions): Operat
     let known: KnownDocument | null;
     try {
       const document = parse(text, { maxTokens: options.maxTokens, noLocation: true });
-      known = { printed: createHash('sha256').update(print(document)).digest('base64url'), operation: (name) => getOperationAST(document, name) ?? null };
+      const operations = new Map<string | undefined, KnownOperation | null>();
+      const summary = (name: string | undefined): KnownOperation | null => {
+        const operation = getOperationAST(document, name);
+        return operation ? { type: operation.operation, name: operation.name?.value ?? '', variables: operation.variableDefinitions ?? [] } : null;
+      };
+      // Without a name, the one operation; with one, the operation of that name (nothing else is kept).
+      operations.set(undefined, summary(undefined));
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) operations.set(definition.name.value, summary(definition.name.value));
+      }
+      known = { printed: createHash('sha256').update(print(document)).digest('base64url'), operation: (name) => operations.get(name) ?? null };
     } catch {
       known = null;
     }
+    if (text.length > MAX_KEPT_TEXT) return known;
     documents.set(digest, known);
     if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
     return known;
@@ -136,12 +159,19 @@ export function createOperationSharing(options: OperationSharingOptions): Operat
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
     const { query, operationName, variables } = body as Record<string, unknown>;
     if (typeof query !== 'string' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return null;
+    // Variables that are no object, and a persisted query's hash (to check, and to register), are
+    // left for Apollo to judge on each request. Other extensions (Apollo Client's clientLibrary)
+    // change nothing in the answer.
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+    const { extensions } = body as Record<string, unknown>;
+    if (typeof extensions === 'object' && extensions !== null && 'persistedQuery' in extensions) return null;
     const known = documentOf(query);
     const operation = known?.operation(operationName ?? undefined);
-    if (!known || !operation || operation.operation !== 'query') return null;
-    const coerced = getVariableValues(options.schema, operation.variableDefinitions ?? [], (variables ?? {}) as Record<string, unknown>);
+    if (!known || !operation || operation.type !== 'query') return null;
+    // One error is enough to say "not shared": never more work than that on a hostile list.
+    const coerced = getVariableValues(options.schema, operation.variables, (variables ?? {}) as Record<string, unknown>, { maxErrors: 1 });
     if (coerced.errors) return null;
-    return `${known.printed} ${operation.name?.value ?? ''} ${canonical(coerced.coerced)} ${headers.accept ?? ''}`;
+    return `${known.printed} ${operation.name} ${canonical(coerced.coerced)} ${headers.accept ?? ''}`;
   }
 
   return {

@@ -28,8 +28,8 @@ const EVERY_INTERFACE = new Set(['', '0.0.0.0', '::']);
 /** A refused origin, for the operator: the browser itself shows its developer only "Failed to fetch". */
 export interface OriginRefusal {
   origin: string;
-  /** CORS_ORIGINS as it would read with this origin added. */
-  setting: string;
+  /** CORS_ORIGINS as it would read with this origin added; null when no setting can list it (`null`, a path, two origins). */
+  setting: string | null;
   /** Refusals of this origin not reported since its last report. */
   unreported: number;
 }
@@ -39,6 +39,16 @@ const REPORT_EVERY_MS = 60_000;
 const REMEMBERED_ORIGINS = 256;
 /** An `Origin` is the client's text: what is reported of it is bounded. */
 const REPORTED_ORIGIN_CHARS = 200;
+
+/** The origin as CORS_ORIGINS can list it, or null: a suggestion the configuration refuses would stop the next start. */
+function listableOrigin(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin.toLowerCase() === origin.toLowerCase() ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 export function createOriginPolicy(listed: readonly string[], report: (refusal: OriginRefusal) => void = () => {}): OriginPolicy {
   const allowed = new Set(listed.filter((origin) => origin !== SELF_ORIGINS).map((origin) => origin.toLowerCase()));
@@ -56,7 +66,8 @@ export function createOriginPolicy(listed: readonly string[], report: (refusal: 
     reported.delete(shown);
     if (reported.size >= REMEMBERED_ORIGINS) reported.delete(reported.keys().next().value!);
     reported.set(shown, { at: now, unreported: 0 });
-    report({ origin: shown, setting: [...listed, shown].join(','), unreported: last?.unreported ?? 0 });
+    const listable = listableOrigin(origin);
+    report({ origin: shown, setting: listable === null ? null : [...listed, listable].join(','), unreported: last?.unreported ?? 0 });
   }
 
   return {

@@ -198,7 +198,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       const formatted = options.formatError(error.toJSON(), error);
       return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     });
-  const subscriptionIdOf = (connection: { id: number | string }, id: string): string => `ws-${connection.id}-${id}`.slice(0, 128);
+  // The client's message id becomes a request id, which goes upstream as a header: only a plain token of it.
+  const subscriptionIdOf = (connection: { id: number | string }, id: string): string => `ws-${connection.id}-${id.replace(/[^\w.:-]/g, '_')}`.slice(0, 128);
 
   const server = serveBounded<Record<string, unknown>, Connection>(
     {

@@ -134,6 +134,12 @@ describe('a front-end dev server on another origin', () => {
       expect(suggested.split(',')).toEqual(['self', 'https://studio.apollographql.com', VITE]);
       // The browser's console shows its developer only "Failed to fetch"; the log says it once a minute, not once a request.
       expect(dev.lines.filter((entry) => entry.msg.includes(`from ${VITE}`))).toHaveLength(1);
+      // An origin no setting can list gets no suggestion that would stop the next start.
+      for (const origin of ['null', `${VITE}/app`]) {
+        expect((await post(dev.url, origin, '{ __typename }')).status).toBe(403);
+        const refusal = await dev.waitForLine((entry) => entry.msg.startsWith(`Refused a browser request from ${origin}:`));
+        expect(refusal.msg).toContain('no CORS_ORIGINS can list it');
+      }
     } finally {
       expect(await dev.stop()).toBe(0);
     }
