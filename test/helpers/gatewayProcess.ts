@@ -141,3 +141,17 @@ export async function startReplicas(...envs: Array<Record<string, string>>): Pro
   }
   return running;
 }
+
+/**
+ * Stops the replicas and then what they stood on (an emulator, a Redis), whatever fails on the
+ * way; resolves to each replica's exit, for a file to fail on a replica that did not stop cleanly.
+ */
+export async function stopReplicas(
+  replicas: ReadonlyArray<GatewayProcess | undefined>,
+  ...beneath: ReadonlyArray<{ stop(): Promise<unknown> } | undefined>
+): Promise<Array<PromiseSettledResult<number | null>>> {
+  const exits = await Promise.allSettled(replicas.filter((replica) => replica !== undefined).map((replica) => replica.stop()));
+  for (const part of beneath) await part?.stop();
+  return exits;
+}
+

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { eventually } from '../helpers/eventually.js';
-import { startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startReplicas, stopReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { graphql } from '../helpers/graphql.js';
 import { sample } from '../helpers/startGateway.js';
 import { postWebhook } from '../helpers/webhooks.js';
@@ -33,10 +33,8 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  const exits = await Promise.allSettled([a, b].filter((replica) => replica !== undefined).map((replica) => replica.stop()));
-  await emulator?.stop();
-  await redis?.stop();
-  for (const exit of exits) expect(exit).toEqual({ status: 'fulfilled', value: 0 });
+  // Everything is stopped, whatever fails; then a replica that did not shut down cleanly fails the file.
+  for (const exit of await stopReplicas([a, b], emulator, redis)) expect(exit).toEqual({ status: 'fulfilled', value: 0 });
 }, 60_000);
 
 /** The contact as replica `on` reads it, and whether that read went upstream. */

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { eventually } from '../helpers/eventually.js';
-import { startGatewayProcess, startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startGatewayProcess, startReplicas, stopReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient, type LiveSubscription } from '../helpers/liveClient.js';
 import { sample } from '../helpers/startGateway.js';
@@ -80,9 +80,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([a, b].filter((replica) => replica !== undefined).map((replica) => replica.stop()));
-  await emulator?.stop();
-  await redis?.stop();
+  await stopReplicas([a, b], emulator, redis);
 }, 60_000);
 
 it('gives every subscriber on both replicas every event, or a RESYNC, across a 5 s Redis outage, and every event after it', async () => {

@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { DEMO_API_KEY, NO_CASE_ACCESS_API_KEY, OTHER_ACCOUNT_API_KEY, startEmulator, type Emulator, type EmulatorCall } from '../../emulator/server.js';
 import { graphql } from '../helpers/graphql.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
-import { startReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
+import { startReplicas, stopReplicas, type GatewayProcess } from '../helpers/gatewayProcess.js';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { sample } from '../helpers/startGateway.js';
 import { eventually } from '../helpers/eventually.js';
@@ -83,10 +83,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   // Everything is stopped, whatever fails; then a replica that did not shut down cleanly fails the file.
-  const exits = await Promise.allSettled([a, b].filter((replica) => replica !== undefined).map((replica) => replica.stop()));
-  await emulator?.stop();
-  await redis?.stop();
-  for (const exit of exits) expect(exit).toEqual({ status: 'fulfilled', value: 0 });
+  for (const exit of await stopReplicas([a, b], emulator, redis)) expect(exit).toEqual({ status: 'fulfilled', value: 0 });
 }, 60_000);
 
 const CASE_EVENTS = 'subscription { caseEvents { type occurredAt case { id title status } } }';
