@@ -68,12 +68,23 @@ async function upstreamOf(config: Config, logger: Logger, port: number) {
 /** What an operator does about a port the gateway cannot listen on, instead of Node's stack trace; null for any other failure. */
 function portRefusal(error: unknown, config: Config): string | null {
   const failure = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (failure.code === 'EADDRNOTAVAIL') {
+    return `Cannot listen on ${failure.address ?? config.host ?? '?'}: this machine has no such address. Set HOST to one of its own (127.0.0.1 for this machine only, 0.0.0.0 for every interface).`;
+  }
   if (failure.code !== 'EADDRINUSE' && failure.code !== 'EACCES') return null;
   const setting = failure.port !== undefined && failure.port === config.metricsPort ? 'METRICS_PORT' : 'PORT';
   const on = `port ${failure.port ?? '?'}${failure.address ? ` of ${failure.address}` : ''}`;
   return failure.code === 'EADDRINUSE'
     ? `Cannot listen on ${on}: another process already does (a gateway still running?). Stop it, or set ${setting} to a free port (${setting}=0 picks one).`
     : `Cannot listen on ${on}: this user may not open ports below 1024. Set ${setting} to a higher port.`;
+}
+
+/** Says why the gateway cannot listen and exits, when it is a port or an address; rethrows anything else. */
+function cannotListen(error: unknown, config: Config, logger: Logger): never {
+  const refusal = portRefusal(error, config);
+  if (!refusal) throw error;
+  logger.error(refusal);
+  process.exit(1);
 }
 
 /** Why /readyz answers 503 at start, in the words of the setting to check. */
@@ -98,7 +109,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ pretty: config.log.pretty, level: config.log.level });
-  const port = await portFor(config);
+  let port: number;
+  try {
+    port = await portFor(config);
+  } catch (error) {
+    cannotListen(error, config, logger);
+  }
   const upstream = await upstreamOf(config, logger, port);
   const tracing = await startTracing(config.otlpTracesUrl);
   if (config.otlpTracesUrl) logger.info(`Tracing: spans go to ${config.otlpTracesUrl}`);
@@ -123,10 +139,7 @@ async function main(): Promise<void> {
   try {
     url = await gateway.listen(port, config.host ?? undefined);
   } catch (error) {
-    const refusal = portRefusal(error, config);
-    if (!refusal) throw error;
-    logger.error(refusal);
-    process.exit(1);
+    cannotListen(error, config, logger);
   }
   // Before the line that tells a supervisor it may signal us: a signal that came between the
   // line and the handlers would kill the process without draining.

@@ -71,6 +71,23 @@ it('a port in use is one line naming the port and the setting, exit 1, no stack 
   }
 }, 30_000);
 
+it('a HOST this machine does not have is one line naming HOST, exit 1, no stack trace', async () => {
+  // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only, on no machine.
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '192.0.2.1', LOG_FORMAT: 'json', DEMO_ACTIVITY: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  expect(code).toBe(1);
+  const messages = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
+  expect(messages.at(-1)).toMatch(/^Cannot listen on 192\.0\.2\.1: this machine has no such address\. Set HOST/);
+  expect(stderr).toBe('');
+}, 30_000);
+
 it('an upstream that does not answer: "listening … NOT ready" with the reason and the settings to check, never "ready"; /readyz agrees', async () => {
   const baseUrl = `http://127.0.0.1:${await freePort()}/api/v1`;
   const gateway = await startGatewayProcess({ ACQUIRE_BASE_URL: baseUrl, ACQUIRE_API_KEY: 'server-key-0123456789' });
