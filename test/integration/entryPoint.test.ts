@@ -48,22 +48,25 @@ it('starts on the emulator without configuration, answers, and stops cleanly on 
   expect(messages.some((message) => message.includes('again'))).toBe(false);
 }, 30_000);
 
+/** The entry point run with `env` until it exits (a start that must fail): its exit code, log messages and stderr. */
+async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; messages: string[]; stderr: string }> {
+  const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH, LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  const messages = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
+  return { code, messages, stderr };
+}
+
 it('a port in use is one line naming the port and the setting, exit 1, no stack trace', async () => {
   const holder = net.createServer();
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
   const { port } = holder.address() as net.AddressInfo;
   try {
-    const child = spawn(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    const { code, messages, stderr } = await runUntilExit({ PORT: String(port), HOST: '127.0.0.1' });
     expect(code).toBe(1);
-    const messages = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
     expect(messages.at(-1)).toBe(`Cannot listen on port ${port} of 127.0.0.1: another process already does (a gateway still running?). Stop it, or set PORT to a free port (PORT=0 picks one).`);
     expect(stderr).toBe('');
   } finally {
@@ -73,17 +76,8 @@ it('a port in use is one line naming the port and the setting, exit 1, no stack 
 
 it('a HOST this machine does not have is one line naming HOST, exit 1, no stack trace', async () => {
   // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only, on no machine.
-  const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '192.0.2.1', LOG_FORMAT: 'json', DEMO_ACTIVITY: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  const { code, messages, stderr } = await runUntilExit({ PORT: '0', HOST: '192.0.2.1', DEMO_ACTIVITY: 'false' });
   expect(code).toBe(1);
-  const messages = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
   expect(messages.at(-1)).toMatch(/^Cannot listen on 192\.0\.2\.1: this machine has no such address\. Set HOST/);
   expect(stderr).toBe('');
 }, 30_000);

@@ -6,10 +6,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_API_KEY, type Emulator } from '../../emulator/server.js';
-import { webhookFor, webhookSignature } from '../../emulator/webhooks.js';
+import { webhookFor } from '../../emulator/webhooks.js';
 import { startDialectEmulator } from '../helpers/dialect.js';
 import { connectLive, type LiveClient, type LiveSubscription } from '../helpers/liveClient.js';
 import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
+import { postWebhook } from '../helpers/webhooks.js';
 
 const SECRET = 'presence-test-secret';
 const AGENTS = 'subscription { agentStatusChanged { id name status presence { availability channels changedAt } } }';
@@ -19,15 +20,7 @@ let gateway: RunningGateway;
 let client: LiveClient;
 let subscription: LiveSubscription;
 
-async function post(body: unknown): Promise<number> {
-  const response = await fetch(gateway.url.replace(/\/graphql$/, '/webhooks/acquire'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-acquire-signature': webhookSignature(SECRET, body) },
-    body: JSON.stringify(body),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
+const post = (body: unknown): Promise<number> => postWebhook(gateway.url, SECRET, body);
 
 beforeAll(async () => {
   emulator = await startDialectEmulator();

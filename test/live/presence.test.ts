@@ -7,10 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { startRedis, type RedisServer } from '../../bench/redisServer.js';
 import { DEMO_API_KEY, startEmulator, type Emulator } from '../../emulator/server.js';
-import { webhookSignature } from '../../emulator/webhooks.js';
 import { createLogger } from '../../src/server/ops/logger.js';
 import { connectLive, type LiveClient } from '../helpers/liveClient.js';
 import { sample, startGateway, type RunningGateway } from '../helpers/startGateway.js';
+import { postWebhook } from '../helpers/webhooks.js';
 
 const SECRET = 'presence-replicas-secret';
 const AGENTS = 'subscription { agentStatusChanged { id presence { availability channels } } }';
@@ -50,12 +50,7 @@ async function subscribed(): Promise<ReturnType<LiveClient['subscribe']>> {
 it('carries presence from the replica that took the webhook to the one that serves the subscriber', async () => {
   const subscription = await subscribed();
   const body = { event: 'Agent Status Change', data: { user: { id: 19, availability: 'available', channels: ['chat', 'email'] } } };
-  const response = await fetch(a.url.replace(/\/graphql$/, '/webhooks/acquire'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-acquire-signature': webhookSignature(SECRET, body) },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(202);
+  expect(await postWebhook(a.url, SECRET, body)).toBe(202);
   expect((await subscription.next()).data.agentStatusChanged).toEqual({ id: '19', presence: { availability: 'AVAILABLE', channels: ['CHAT', 'EMAIL'] } });
   subscription.unsubscribe();
 });
