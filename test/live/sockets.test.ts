@@ -177,3 +177,30 @@ it('answers a client of the legacy graphql-ws subprotocol with 4406, which names
   const closed = await new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   expect(closed).toEqual({ code: 4406, reason: 'Subprotocol not acceptable' });
 });
+
+it("serves a subscription whose graphql-ws id is no token (a line break, a euro sign): its events still read upstream", async () => {
+  // The id becomes the upstream request's x-request-id; as given, Node would refuse the header.
+  const socket = new WebSocket(gateway!.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const received: Array<{ type: string; id?: string; payload?: { data?: { caseEvents?: { case?: { title?: string } } }; errors?: unknown } }> = [];
+  socket.on('message', (data) => received.push(JSON.parse(String(data)) as (typeof received)[number]));
+  await new Promise((resolve) => socket.once('open', resolve));
+  try {
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${DEMO_API_KEY}` } }));
+    await eventually('the connection acknowledged', () => received.some((message) => message.type === 'connection_ack'));
+    const before = sample(await gateway!.metrics(), 'live_subscriptions{field="caseEvents"}');
+    const id = 'inbox\n€ 1';
+    socket.send(JSON.stringify({ type: 'subscribe', id, payload: { query: 'subscription { caseEvents { type case { id title } } }' } }));
+    await eventually('the subscription registered', async () => sample(await gateway!.metrics(), 'live_subscriptions{field="caseEvents"}') > before);
+    const title = `Odd id ${randomBytes(4).toString('hex')}`;
+    const created = await fetch(gateway!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_API_KEY}` },
+      body: JSON.stringify({ query: `mutation { createCase(input: {contactId: "750905", title: "${title}", message: "Hi"}) { case { id } } }` }),
+    });
+    expect(created.status).toBe(200);
+    await eventually('the event for the new case', () => received.some((message) => message.id === id && message.payload?.data?.caseEvents?.case?.title === title), 10_000);
+    expect(received.filter((message) => message.id === id && message.payload?.errors !== undefined)).toEqual([]);
+  } finally {
+    socket.close();
+  }
+}, 30_000);
